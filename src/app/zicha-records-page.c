@@ -1,0 +1,1 @@
+/* STUB */ typedef int zicha_stub_zicha_records_page;

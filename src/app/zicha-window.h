@@ -1,0 +1,40 @@
+/* zicha-window.h — the main window: sidebar, pages and the open database
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "zicha-core.h"
+#include "zicha-application.h"
+
+G_BEGIN_DECLS
+
+#define ZICHA_TYPE_WINDOW (zicha_window_get_type ())
+G_DECLARE_FINAL_TYPE (ZichaWindow, zicha_window, ZICHA, WINDOW, AdwApplicationWindow)
+
+ZichaWindow *zicha_window_new                 (ZichaApplication *application);
+
+/* The open database, or NULL while none could be opened. */
+ZichaDb     *zicha_window_get_db              (ZichaWindow      *self);
+
+/* Opens the existing database @file. On success it replaces the open one and
+ * is remembered as "last-database"; on failure the error is shown and the
+ * open database, if any, stays. */
+gboolean     zicha_window_open_database       (ZichaWindow      *self,
+                                               GFile            *file);
+/* Same with open flags (ZICHA_DB_OPEN_CREATE creates a missing file). */
+gboolean     zicha_window_load_database       (ZichaWindow      *self,
+                                               GFile            *file,
+                                               ZichaDbOpenFlags  flags);
+
+/* File choosers of the New Database… and Open Database… menu items. */
+void         zicha_window_choose_database     (ZichaWindow      *self);
+void         zicha_window_choose_new_database (ZichaWindow      *self);
+
+/* Name of the visible page ("overview", "records", …), or "error" while no
+ * database is open. */
+const char  *zicha_window_get_visible_page    (ZichaWindow      *self);
+/* The title shown above the visible page. */
+const char  *zicha_window_get_page_title      (ZichaWindow      *self);
+
+G_END_DECLS

@@ -29,4 +29,7 @@ gboolean  zicha_db_commit            (ZichaDb      *self,
                                       GError      **error);
 void      zicha_db_rollback          (ZichaDb      *self);
 
+/* For tests: treat every file as being on a network file system (no WAL). */
+void      zicha_db_set_force_network_fs (gboolean    force);
+
 G_END_DECLS

@@ -681,10 +681,12 @@ load_migration (guint    index,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (bytes == NULL)
     {
+      g_autofree char *what =
+        g_strdup_printf (_("Could not update the database to schema version %d"),
+                         (int) index + 1);
+
       g_critical ("Missing schema migration %s: %s", resource, local_error->message);
-      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                   _("Could not update the database to schema version %u: %s"),
-                   index + 1, local_error->message);
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, "%s: %s", what, local_error->message);
       return NULL;
     }
   data = g_bytes_get_data (bytes, &size);

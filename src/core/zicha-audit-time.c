@@ -192,6 +192,11 @@ zicha_audit_time_is_short (gint               table_hundredths,
 
   if (table_hundredths < 0)
     return FALSE;
+  /* 300 · days must not overflow: the right side is below 100 · 3 · G_MAXINT */
+  if (days_hundredths > G_MAXINT64 / 300)
+    return FALSE;
+  if (days_hundredths < G_MININT64 / 300)
+    return TRUE;
 
   /* days < (100 - r)/100 · m/3 · T  ⇔  300 · days < (100 - r) · m · T */
   lhs = 300 * days_hundredths;

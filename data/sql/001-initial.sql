@@ -159,6 +159,9 @@ CREATE TABLE expenses (
 CREATE INDEX expenses_audit ON expenses (audit);
 CREATE INDEX expenses_person ON expenses (person);
 CREATE INDEX expenses_category ON expenses (category, amount);
+-- Rules: category medians over expenses up to as of (covering), client-paid expenses.
+CREATE INDEX expenses_category_amount_spent ON expenses (category, amount, spent_on);
+CREATE INDEX expenses_client ON expenses (spent_on) WHERE paid_by = 'client';
 
 CREATE TABLE penalties (
   id           INTEGER PRIMARY KEY,
@@ -191,6 +194,8 @@ CREATE TABLE checkins (
   UNIQUE (audit, person, kind, at)
 );
 CREATE INDEX checkins_person ON checkins (person);
+-- Rule CHECKIN_FAR: only the far check-ins.
+CREATE INDEX checkins_distance ON checkins (distance_um) WHERE distance_um IS NOT NULL;
 
 CREATE TABLE complaints (
   id            INTEGER PRIMARY KEY,
@@ -278,6 +283,7 @@ CREATE TABLE hits (
   triaged_by      TEXT,
   triaged_at      TEXT,
   dismiss_reason  TEXT,
+  triage_prev_status TEXT,                 -- status before confirm/dismiss, for undo
   UNIQUE (rule, entity_key)
 );
 CREATE INDEX hits_status ON hits (status, area);

@@ -1,0 +1,134 @@
+/* zicha-hits.h — hits of the risk rules (风险线索): listing and triage
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "zicha-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ZICHA_HIT_OPEN,
+  ZICHA_HIT_CONFIRMED,
+  ZICHA_HIT_DISMISSED,
+  ZICHA_HIT_RESOLVED,
+} ZichaHitStatus;
+
+const char *zicha_hit_status_to_string   (ZichaHitStatus  status);
+gboolean    zicha_hit_status_from_string (const char     *str,
+                                          ZichaHitStatus *out);
+const char *zicha_hit_status_get_label   (ZichaHitStatus  status);
+
+#define ZICHA_TYPE_HIT (zicha_hit_get_type ())
+
+typedef struct
+{
+  gint64          id;
+  char           *rule;            /* rule id */
+  char           *area;            /* legal, conduct, practice, capability */
+  char           *severity;        /* high, medium, low */
+  char           *entity_type;
+  char           *entity_key;
+  ZichaHitStatus  status;
+  char           *message;         /* translated when the hit was found */
+  char           *details;         /* JSON object */
+  char           *first_found_on;
+  char           *last_found_on;
+  gint64          last_run;        /* 0 when none */
+  char           *triaged_by;
+  char           *triaged_at;
+  char           *dismiss_reason;
+  gint64          problem;         /* problem created by confirming, 0 when none */
+} ZichaHit;
+
+GType     zicha_hit_get_type (void) G_GNUC_CONST;
+ZichaHit *zicha_hit_copy     (const ZichaHit *hit);
+void      zicha_hit_free     (ZichaHit       *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaHit, zicha_hit_free)
+
+typedef struct
+{
+  char *record_type;   /* interchange file stem: "certificates", "audits", ... */
+  char *record_key;    /* the record's key as in the interchange format */
+} ZichaHitRecord;
+
+void zicha_hit_record_free (ZichaHitRecord *record);
+
+/* Filters: NULL / empty fields match everything. @text matches message, entity key and rule
+ * id (substring, ASCII case-insensitive). */
+typedef struct
+{
+  const char *rule;
+  const char *area;
+  const char *severity;
+  const char *status;
+  const char *entity_type;
+  const char *text;
+} ZichaHitFilter;
+
+typedef enum
+{
+  ZICHA_HIT_ORDER_DEFAULT,     /* severity (high first), rule, entity key */
+  ZICHA_HIT_ORDER_RULE,
+  ZICHA_HIT_ORDER_ENTITY,
+  ZICHA_HIT_ORDER_STATUS,
+  ZICHA_HIT_ORDER_LAST_FOUND,
+  ZICHA_HIT_ORDER_ID,
+} ZichaHitOrder;
+
+/* All matching hits (ZichaHit*), in the default order. */
+GPtrArray *zicha_hits_query       (ZichaDb               *db,
+                                   const ZichaHitFilter  *filter,
+                                   GError               **error);
+/* One page of them; @descending reverses the order. @out_total (may be NULL) gets the number
+ * of matching hits. */
+GPtrArray *zicha_hits_query_page  (ZichaDb               *db,
+                                   const ZichaHitFilter  *filter,
+                                   ZichaHitOrder          order,
+                                   gboolean               descending,
+                                   guint                  offset,
+                                   guint                  limit,
+                                   gint64                *out_total,
+                                   GError               **error);
+gint64     zicha_hits_count       (ZichaDb               *db,
+                                   const ZichaHitFilter  *filter,
+                                   GError               **error);
+
+/* NULL with ZICHA_ERROR_NOT_FOUND when there is no such hit. */
+ZichaHit  *zicha_hits_get         (ZichaDb               *db,
+                                   gint64                 hit_id,
+                                   GError               **error);
+ZichaHit  *zicha_hits_lookup      (ZichaDb               *db,
+                                   const char            *rule,
+                                   const char            *entity_key,
+                                   GError               **error);
+/* ZichaHitRecord* the hit concerns. */
+GPtrArray *zicha_hits_get_records (ZichaDb               *db,
+                                   gint64                 hit_id,
+                                   GError               **error);
+
+/* Triage. Confirming an open (or resolved) hit creates a problem (area and severity of the
+ * hit, title of the rule, source 'hit') with the hit's records; dismissing needs a non-empty
+ * reason. Both record @user_name and the time. Triaging a hit that is already confirmed or
+ * dismissed is ZICHA_ERROR_CONFLICT. */
+gboolean   zicha_hits_confirm     (ZichaDb               *db,
+                                   gint64                 hit_id,
+                                   const char            *user_name,
+                                   gint64                *out_problem_id,
+                                   GError               **error);
+gboolean   zicha_hits_dismiss     (ZichaDb               *db,
+                                   gint64                 hit_id,
+                                   const char            *reason,
+                                   const char            *user_name,
+                                   GError               **error);
+/* Restores the state before the last confirm or dismiss; undoing a confirm deletes the problem
+ * it created, which must have no measures yet (else ZICHA_ERROR_CONFLICT). A hit that is not
+ * triaged is ZICHA_ERROR_USAGE. */
+gboolean   zicha_hits_undo_triage (ZichaDb               *db,
+                                   gint64                 hit_id,
+                                   const char            *user_name,
+                                   GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,820 @@
+/* zicha-rules-conduct.c — rules of the area "professional conduct of personnel"
+ * (DOMAIN.md section 4)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zicha-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "zicha-audit-time.h"
+#include "zicha-rules-private.h"
+
+#define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
+
+#define STEP_LOOP(ctx, stmt, ok, error)                                          \
+  for (gboolean _row = FALSE;                                                     \
+       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
+
+/* Team rows per person ------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 team;
+  gint64 audit;
+  gint64 org;
+  gint   from;     /* day numbers of the on-site days, both included */
+  gint   to;
+  gint64 partner;  /* double booking: the other team row, 0 when none */
+} TeamRow;
+
+typedef void (*PersonFunc) (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data);
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const TeamRow *ra = a, *rb = b;
+
+  if (ra->from != rb->from)
+    return ra->from < rb->from ? -1 : 1;
+  if (ra->to != rb->to)
+    return ra->to < rb->to ? -1 : 1;
+  return ra->team < rb->team ? -1 : ra->team > rb->team;
+}
+
+/* Streams the team rows of audits started on or before as of, by person (the index on
+ * audit_team.person gives the order without sorting everything); each person's rows are sorted
+ * by their first on-site day in memory. A member's on-site days default to the audit's. */
+static gboolean
+for_each_person (ZichaRuleContext *ctx, PersonFunc func, gpointer data, GError **error)
+{
+  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
+    "SELECT t.id, t.person, t.audit, a.org, coalesce (t.onsite_from, a.start_on),"
+    "       coalesce (t.onsite_to, a.end_on)"
+    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"
+    " WHERE a.start_on <= :asof ORDER BY t.person", error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TeamRow));
+  gint64 person = -1;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      gint64 p = sqlite3_column_int64 (stmt, 1);
+      TeamRow row = { 0 };
+
+      if (p != person && rows->len > 0)
+        {
+          g_array_sort (rows, compare_rows);
+          func (ctx, person, rows, data);
+          g_array_set_size (rows, 0);
+        }
+      person = p;
+      row.team = sqlite3_column_int64 (stmt, 0);
+      row.audit = sqlite3_column_int64 (stmt, 2);
+      row.org = sqlite3_column_int64 (stmt, 3);
+      row.from = zicha_day_from_string ((const char *) sqlite3_column_text (stmt, 4));
+      row.to = zicha_day_from_string ((const char *) sqlite3_column_text (stmt, 5));
+      if (row.from == G_MININT || row.to == G_MININT)
+        continue;
+      if (row.to < row.from)
+        row.to = row.from;
+      g_array_append_val (rows, row);
+    }
+  if (ok && rows->len > 0)
+    {
+      g_array_sort (rows, compare_rows);
+      func (ctx, person, rows, data);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* AUDITOR_DOUBLE_BOOKED ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GArray *marked;   /* TeamRow with partner set */
+  GArray *active;   /* indexes into the person's rows */
+} DoubleBooked;
+
+static void
+double_booked_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data)
+{
+  DoubleBooked *db = data;
+  guint i, j;
+
+  /* Sweep by first day, keeping the rows still on site (their last day ≥ this first day):
+   * O(n · k) with k the rows overlapping at once, never a join of all rows. */
+  g_array_set_size (db->active, 0);
+  for (i = 0; i < rows->len; i++)
+    {
+      TeamRow *row = &g_array_index (rows, TeamRow, i);
+
+      for (j = 0; j < db->active->len; )
+        {
+          TeamRow *other = &g_array_index (rows, TeamRow, g_array_index (db->active, guint, j));
+
+          if (other->to < row->from)
+            {
+              g_array_remove_index_fast (db->active, j);
+              continue;
+            }
+          /* shares a day with an audit of another organization: both rows are hits */
+          if (other->org != row->org)
+            {
+              if (other->partner == 0)
+                other->partner = row->team;
+              if (row->partner == 0)
+                row->partner = other->team;
+            }
+          j++;
+        }
+      g_array_append_val (db->active, i);
+    }
+  for (i = 0; i < rows->len; i++)
+    {
+      TeamRow *row = &g_array_index (rows, TeamRow, i);
+
+      if (row->partner != 0)
+        g_array_append_val (db->marked, *row);
+    }
+}
+
+typedef struct
+{
+  char *audit_id;
+  char *person_id;
+  char *person_name;
+  char *org_id;
+  char *from;
+  char *to;
+} TeamInfo;
+
+static void
+team_info_clear (TeamInfo *info)
+{
+  g_free (info->audit_id);
+  g_free (info->person_id);
+  g_free (info->person_name);
+  g_free (info->org_id);
+  g_free (info->from);
+  g_free (info->to);
+}
+
+static gboolean
+team_info (sqlite3_stmt *stmt, gint64 team, TeamInfo *info)
+{
+  gboolean found;
+
+  sqlite3_bind_int64 (stmt, 1, team);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      info->audit_id = g_strdup (zicha_col_text (stmt, 0));
+      info->person_id = g_strdup (zicha_col_text (stmt, 1));
+      info->person_name = g_strdup (zicha_col_text (stmt, 2));
+      info->org_id = g_strdup (zicha_col_text (stmt, 3));
+      info->from = g_strdup (zicha_col_text (stmt, 4));
+      info->to = g_strdup (zicha_col_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+#define TEAM_INFO_SQL                                                                    \
+  "SELECT a.audit_id, p.person_id, p.name, o.org_id, coalesce (t.onsite_from, a.start_on),"  \
+  "       coalesce (t.onsite_to, a.end_on)"                                              \
+  " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"                             \
+  " JOIN personnel AS p ON p.id = t.person JOIN organizations AS o ON o.id = a.org"       \
+  " WHERE t.id = ?"
+
+gboolean
+zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
+{
+  DoubleBooked data = { g_array_new (FALSE, FALSE, sizeof (TeamRow)),
+                        g_array_new (FALSE, FALSE, sizeof (guint)) };
+  sqlite3_stmt *info = NULL;
+  gboolean ok;
+  guint i;
+
+  ok = for_each_person (ctx, double_booked_person, &data, error);
+  if (ok && data.marked->len > 0)
+    {
+      info = zicha_rule_prepare (ctx, TEAM_INFO_SQL, error);
+      ok = info != NULL;
+    }
+  for (i = 0; ok && i < data.marked->len; i++)
+    {
+      TeamRow *row = &g_array_index (data.marked, TeamRow, i);
+      TeamInfo a = { 0 }, b = { 0 };
+
+      if (team_info (info, row->team, &a) && team_info (info, row->partner, &b))
+        {
+          g_autofree char *key = g_strconcat (a.audit_id, "/", a.person_id, NULL);
+          g_autofree char *other_key = g_strconcat (b.audit_id, "/", b.person_id, NULL);
+          GString *json = zicha_json_begin ();
+          ZichaFoundHit *hit;
+
+          zicha_json_add_string (json, "from", a.from);
+          zicha_json_add_string (json, "to", a.to);
+          zicha_json_add_string (json, "other_audit", b.audit_id);
+          zicha_json_add_string (json, "other_org", b.org_id);
+          zicha_json_add_string (json, "other_from", b.from);
+          zicha_json_add_string (json, "other_to", b.to);
+          hit = zicha_rule_add_hit (ctx, key,
+                                    g_strdup_printf (_("%s (%s) was on site at this audit from %s to "
+                                                       "%s and at audit %s of another "
+                                                       "organization (%s) from %s to %s"),
+                                                     a.person_name, a.person_id, a.from, a.to,
+                                                     b.audit_id, b.org_id, b.from, b.to),
+                                    zicha_json_end (json));
+          zicha_found_hit_add_record (hit, "audit_team", key);
+          zicha_found_hit_add_record (hit, "audit_team", other_key);
+          zicha_found_hit_add_record (hit, "audits", a.audit_id);
+          zicha_found_hit_add_record (hit, "audits", b.audit_id);
+          zicha_found_hit_add_record (hit, "personnel", a.person_id);
+        }
+      team_info_clear (&a);
+      team_info_clear (&b);
+    }
+  if (info != NULL)
+    sqlite3_finalize (info);
+  g_array_unref (data.marked);
+  g_array_unref (data.active);
+  return ok;
+}
+
+/* AUDITOR_OVERLOADED --------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  person;
+  gint    month;    /* y * 12 + m - 1 */
+  gint    days;
+  GArray *audits;   /* gint64 */
+} Overload;
+
+typedef struct
+{
+  gint64      max_days;
+  GArray     *found;    /* Overload */
+  GHashTable *months;   /* month → count, per person */
+} Overloaded;
+
+static void
+overloaded_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data)
+{
+  Overloaded *o = data;
+  GHashTableIter iter;
+  gpointer k, v;
+  gint start = 0, end = 0;
+  guint i;
+  gboolean have = FALSE;
+
+  g_hash_table_remove_all (o->months);
+  /* distinct days: merge the sorted intervals, then count by calendar month */
+  for (i = 0; i <= rows->len; i++)
+    {
+      TeamRow *row = i < rows->len ? &g_array_index (rows, TeamRow, i) : NULL;
+
+      if (row != NULL && have && row->from <= end + 1)
+        {
+          end = MAX (end, row->to);
+          continue;
+        }
+      if (have)
+        {
+          gint d = start;
+
+          while (d <= end)
+            {
+              gint y, m, dd, month_end, n;
+
+              zicha_day_to_ymd (d, &y, &m, &dd);
+              month_end = zicha_day_from_ymd (y, m, zicha_days_in_month (y, m));
+              n = MIN (end, month_end) - d + 1;
+              k = GINT_TO_POINTER (y * 12 + m - 1);
+              g_hash_table_insert (o->months, k,
+                                   GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (o->months, k)) + n));
+              d = month_end + 1;
+            }
+        }
+      if (row != NULL)
+        {
+          start = row->from;
+          end = row->to;
+          have = TRUE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, o->months);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      Overload found = { person, GPOINTER_TO_INT (k), GPOINTER_TO_INT (v), NULL };
+      gint y = found.month / 12, m = found.month % 12 + 1;
+      gint first = zicha_day_from_ymd (y, m, 1);
+      gint last = zicha_day_from_ymd (y, m, zicha_days_in_month (y, m));
+
+      if (found.days <= o->max_days)
+        continue;
+      found.audits = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (i = 0; i < rows->len; i++)
+        {
+          TeamRow *row = &g_array_index (rows, TeamRow, i);
+
+          if (row->from <= last && row->to >= first)
+            g_array_append_val (found.audits, row->audit);
+        }
+      g_array_append_val (o->found, found);
+    }
+}
+
+gboolean
+zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
+{
+  Overloaded data = { zicha_rule_param_int (ctx, "max_days"),
+                      g_array_new (FALSE, FALSE, sizeof (Overload)),
+                      g_hash_table_new (g_direct_hash, g_direct_equal) };
+  sqlite3_stmt *person = NULL, *audit = NULL;
+  gboolean ok;
+  guint i, j;
+
+  ok = for_each_person (ctx, overloaded_person, &data, error);
+  if (ok && data.found->len > 0)
+    {
+      person = zicha_rule_prepare (ctx, "SELECT person_id, name FROM personnel WHERE id = ?", error);
+      audit = person != NULL ? zicha_rule_prepare (ctx, "SELECT audit_id FROM audits WHERE id = ?",
+                                                   error) : NULL;
+      ok = audit != NULL;
+    }
+  for (i = 0; i < data.found->len; i++)
+    {
+      Overload *o = &g_array_index (data.found, Overload, i);
+
+      if (ok)
+        {
+          g_autofree char *month = g_strdup_printf ("%04d-%02d", o->month / 12, o->month % 12 + 1);
+          g_autofree char *person_id = NULL, *name = NULL;
+
+          sqlite3_bind_int64 (person, 1, o->person);
+          if (sqlite3_step (person) == SQLITE_ROW)
+            {
+              person_id = g_strdup (zicha_col_text (person, 0));
+              name = g_strdup (zicha_col_text (person, 1));
+            }
+          sqlite3_reset (person);
+          if (person_id != NULL)
+            {
+              g_autofree char *key = g_strconcat (person_id, "/", month, NULL);
+              GString *json = zicha_json_begin ();
+              ZichaFoundHit *hit;
+
+              zicha_json_add_string (json, "month", month);
+              zicha_json_add_int (json, "days", o->days);
+              zicha_json_add_int (json, "max_days", data.max_days);
+              hit = zicha_rule_add_hit (ctx, key,
+                                        g_strdup_printf (_("%s (%s) was on site on %d days of %s, "
+                                                           "more than %" G_GINT64_FORMAT),
+                                                         name, person_id, o->days, month,
+                                                         data.max_days),
+                                        zicha_json_end (json));
+              zicha_found_hit_add_record (hit, "personnel", person_id);
+              for (j = 0; j < o->audits->len; j++)
+                {
+                  sqlite3_bind_int64 (audit, 1, g_array_index (o->audits, gint64, j));
+                  if (sqlite3_step (audit) == SQLITE_ROW)
+                    zicha_found_hit_add_record (hit, "audits", zicha_col_text (audit, 0));
+                  sqlite3_reset (audit);
+                }
+            }
+        }
+      g_array_unref (o->audits);
+    }
+  if (person != NULL)
+    sqlite3_finalize (person);
+  if (audit != NULL)
+    sqlite3_finalize (audit);
+  g_array_unref (data.found);
+  g_hash_table_unref (data.months);
+  return ok;
+}
+
+/* AUDITOR_NOT_QUALIFIED ------------------------------------------------------------------ */
+
+gboolean
+zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
+{
+  /* A qualification is valid on a day when valid_from ≤ day and valid_to is empty or ≥ day; a
+   * person is employed on a day when joined_on is empty or ≤ day and left_on is empty or ≥ day
+   * (DOMAIN.md section 4). */
+  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
+    "SELECT audit_id, person_id, name, role, scheme, start_on, unqualified, unemployed FROM"
+    " (SELECT a.audit_id, p.person_id, p.name, t.role, a.scheme, a.start_on,"
+    "    t.role IN ('leader', 'auditor') AND NOT EXISTS (SELECT 1 FROM qualifications AS q"
+    "      WHERE q.person = t.person AND q.scheme = a.scheme"
+    "        AND q.grade IN ('auditor', 'lead_auditor') AND q.valid_from <= a.start_on"
+    "        AND (q.valid_to IS NULL OR q.valid_to >= a.start_on)) AS unqualified,"
+    "    NOT ((p.joined_on IS NULL OR p.joined_on <= a.start_on)"
+    "         AND (" EV ("p.left_on") " IS NULL OR " EV ("p.left_on") " >= a.start_on)) AS unemployed"
+    "  FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"
+    "  JOIN personnel AS p ON p.id = t.person"
+    "  WHERE a.start_on <= :asof)"
+    " WHERE unqualified OR unemployed", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      const char *audit_id = zicha_col_text (stmt, 0);
+      const char *person_id = zicha_col_text (stmt, 1);
+      const char *name = zicha_col_text (stmt, 2);
+      const char *role = zicha_col_text (stmt, 3);
+      const char *scheme = zicha_col_text (stmt, 4);
+      const char *start_on = zicha_col_text (stmt, 5);
+      gboolean unqualified = sqlite3_column_int (stmt, 6);
+      gboolean unemployed = sqlite3_column_int (stmt, 7);
+      g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
+      g_autoptr(GString) message = g_string_new (NULL);
+      GString *json = zicha_json_begin ();
+      ZichaFoundHit *hit;
+
+      if (unqualified)
+        g_string_append_printf (message, _("%s (%s, %s) has no auditor or lead auditor "
+                                           "qualification for %s valid on %s"),
+                                name, person_id, zicha_rule_role_label (role), scheme, start_on);
+      if (unemployed)
+        {
+          if (message->len > 0)
+            g_string_append (message, "; ");
+          g_string_append_printf (message, _("%s (%s) is not employed by the body on %s, the "
+                                             "first day of the audit"),
+                                  name, person_id, start_on);
+        }
+      zicha_json_add_string (json, "role", role);
+      zicha_json_add_string (json, "scheme", scheme);
+      zicha_json_add_string (json, "start_on", start_on);
+      zicha_json_add_raw (json, "unqualified", unqualified ? "true" : "false");
+      zicha_json_add_raw (json, "not_employed", unemployed ? "true" : "false");
+      hit = zicha_rule_add_hit (ctx, key, g_strdup (message->str), zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "audit_team", key);
+      zicha_found_hit_add_record (hit, "audits", audit_id);
+      zicha_found_hit_add_record (hit, "personnel", person_id);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* TEAM_LACKS_COMPETENCE ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GHashTable *competences;  /* "person\tscheme\tcode" → approved_on */
+  GString    *key;
+  const char *scheme;
+  const char *start_on;
+  gint64      person;
+} CompetenceLookup;
+
+static gboolean
+competent_prefix (const char *code, gsize len, gpointer data)
+{
+  CompetenceLookup *l = data;
+  const char *approved;
+
+  g_string_printf (l->key, "%" G_GINT64_FORMAT "\t%s\t", l->person, l->scheme);
+  g_string_append_len (l->key, code, len);
+  approved = g_hash_table_lookup (l->competences, l->key->str);
+  return approved != NULL && strcmp (approved, l->start_on) <= 0;
+}
+
+gboolean
+zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
+{
+  g_autoptr(GHashTable) competences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) key = g_string_new (NULL);
+  CompetenceLookup lookup = { competences, key, NULL, NULL, 0 };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = zicha_rule_prepare (ctx, "SELECT person, scheme, code, approved_on FROM competences", error);
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    g_hash_table_insert (competences,
+                         g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s",
+                                          (gint64) sqlite3_column_int64 (stmt, 0),
+                                          zicha_col_text (stmt, 1),
+                                          zicha_col_text (stmt, 2)),
+                         g_strdup (zicha_col_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  /* The certificate's scope codes count only when it is issued on or before as of; an audit
+   * with no team rows is a hit either way. The scheme is the certificate's. */
+  stmt = zicha_rule_prepare (ctx,
+    "SELECT a.audit_id, a.start_on, c.scheme, c.scope_codes, c.cert_no, c.issued_on <= :asof,"
+    "  (SELECT group_concat (t.person) FROM audit_team AS t WHERE t.audit = a.id"
+    "     AND t.role IN ('leader', 'auditor', 'expert')),"
+    "  EXISTS (SELECT 1 FROM audit_team AS t WHERE t.audit = a.id)"
+    " FROM audits AS a JOIN certificates AS c ON c.id = a.cert"
+    " WHERE a.start_on <= :asof", error);
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      const char *audit_id = zicha_col_text (stmt, 0);
+      gboolean cert_visible = sqlite3_column_int (stmt, 5);
+      gboolean has_team = sqlite3_column_int (stmt, 7);
+      g_autoptr(GString) missing = NULL;
+      g_auto(GStrv) members = NULL;
+      g_auto(GStrv) codes = NULL;
+      ZichaFoundHit *hit;
+      GString *json;
+      guint i, j;
+
+      if (has_team && !cert_visible)
+        continue;
+      if (has_team)
+        {
+          lookup.scheme = zicha_col_text (stmt, 2);
+          lookup.start_on = zicha_col_text (stmt, 1);
+          members = g_strsplit (zicha_col_text (stmt, 6), ",", -1);
+          codes = g_strsplit (zicha_col_text (stmt, 3), ";", -1);
+          for (i = 0; codes[i] != NULL; i++)
+            {
+              gboolean covered = FALSE;
+
+              if (codes[i][0] == '\0')
+                continue;
+              for (j = 0; members[j] != NULL && !covered; j++)
+                {
+                  lookup.person = g_ascii_strtoll (members[j], NULL, 10);
+                  covered = zicha_scope_code_foreach_prefix (codes[i], competent_prefix, &lookup);
+                }
+              if (!covered)
+                {
+                  if (missing == NULL)
+                    missing = g_string_new (codes[i]);
+                  else
+                    g_string_append_printf (missing, ", %s", codes[i]);
+                }
+            }
+          if (missing == NULL)
+            continue;
+        }
+
+      json = zicha_json_begin ();
+      zicha_json_add_string (json, "cert_no", zicha_col_text (stmt, 4));
+      zicha_json_add_string (json, "scheme", zicha_col_text (stmt, 2));
+      zicha_json_add_raw (json, "has_team", has_team ? "true" : "false");
+      zicha_json_add_string (json, "codes", missing != NULL ? missing->str : NULL);
+      hit = zicha_rule_add_hit (ctx, audit_id,
+                                has_team
+                                ? g_strdup_printf (_("No leader, auditor or expert of the team is "
+                                                     "competent for scope code %s (%s) of "
+                                                     "certificate %s"),
+                                                   missing->str, zicha_col_text (stmt, 2),
+                                                   zicha_col_text (stmt, 4))
+                                : g_strdup (_("The audit has no team")),
+                                zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "audits", audit_id);
+      zicha_found_hit_add_record (hit, "certificates", zicha_col_text (stmt, 4));
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* EXPENSE_PAID_BY_CLIENT ----------------------------------------------------------------- */
+
+gboolean
+zicha_rule_expense_paid_by_client (ZichaRuleContext *ctx, GError **error)
+{
+  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
+    "SELECT e.expense_id, e.category, e.amount, a.audit_id, p.person_id, e.spent_on"
+    " FROM expenses AS e JOIN audits AS a ON a.id = e.audit JOIN personnel AS p ON p.id = e.person"
+    " WHERE e.paid_by = 'client' AND e.spent_on <= :asof", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      const char *expense_id = zicha_col_text (stmt, 0);
+      g_autofree char *amount = zicha_format_money (sqlite3_column_int64 (stmt, 2));
+      GString *json = zicha_json_begin ();
+      ZichaFoundHit *hit;
+
+      zicha_json_add_string (json, "category", zicha_col_text (stmt, 1));
+      zicha_json_add_int (json, "amount_fen", sqlite3_column_int64 (stmt, 2));
+      zicha_json_add_string (json, "audit_id", zicha_col_text (stmt, 3));
+      zicha_json_add_string (json, "person_id", zicha_col_text (stmt, 4));
+      hit = zicha_rule_add_hit (ctx, expense_id,
+                                g_strdup_printf (_("%s of %s yuan on %s paid by the audited "
+                                                   "organization (audit %s, %s)"),
+                                                 zicha_rule_category_label (zicha_col_text (stmt, 1)),
+                                                 amount, zicha_col_text (stmt, 5),
+                                                 zicha_col_text (stmt, 3), zicha_col_text (stmt, 4)),
+                                zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "expenses", expense_id);
+      zicha_found_hit_add_record (hit, "audits", zicha_col_text (stmt, 3));
+      zicha_found_hit_add_record (hit, "personnel", zicha_col_text (stmt, 4));
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* EXPENSE_EXCESSIVE ---------------------------------------------------------------------- */
+
+static gboolean
+amount_at (ZichaRuleContext *ctx, sqlite3_stmt *stmt, const char *category, gint64 offset,
+           gint64 *out, GError **error)
+{
+  gboolean row, ok;
+
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":category"), category, -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  ok = zicha_rule_step (ctx, stmt, &row, error);
+  *out = ok && row ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
+{
+  static const char *categories[] = { "travel", "lodging", "meals", "other" };
+  gint64 factor = zicha_rule_param_int (ctx, "factor");   /* hundredths: 3 → 300 */
+  sqlite3_stmt *count = NULL, *nth = NULL, *hits = NULL;
+  gboolean ok = TRUE;
+  guint c;
+
+  count = zicha_rule_prepare (ctx, "SELECT count (*) FROM expenses WHERE category = :category"
+                                   " AND spent_on <= :asof", error);
+  nth = count != NULL ? zicha_rule_prepare (ctx, "SELECT amount FROM expenses WHERE category = :category"
+                                                 " AND spent_on <= :asof ORDER BY amount"
+                                                 " LIMIT 1 OFFSET :offset", error) : NULL;
+  hits = nth != NULL ? zicha_rule_prepare (ctx,
+    "SELECT e.expense_id, e.amount, a.audit_id, p.person_id FROM expenses AS e"
+    " JOIN audits AS a ON a.id = e.audit JOIN personnel AS p ON p.id = e.person"
+    " WHERE e.category = :category AND e.amount > :threshold AND e.spent_on <= :asof", error) : NULL;
+  ok = hits != NULL;
+
+  for (c = 0; ok && c < G_N_ELEMENTS (categories); c++)
+    {
+      gint64 n = 0, a1 = 0, a2 = 0, threshold, sum;
+      gboolean row;
+      g_autofree char *median = NULL;
+      g_autofree char *factor_s = NULL;
+
+      sqlite3_bind_text (count, sqlite3_bind_parameter_index (count, ":category"), categories[c],
+                         -1, SQLITE_STATIC);
+      ok = zicha_rule_step (ctx, count, &row, error);
+      n = ok && row ? sqlite3_column_int64 (count, 0) : 0;
+      sqlite3_reset (count);
+      if (!ok || n == 0)
+        continue;
+      /* the median of an even count is the mean of the two middle values */
+      if (!amount_at (ctx, nth, categories[c], (n - 1) / 2, &a1, error)
+          || !amount_at (ctx, nth, categories[c], n / 2, &a2, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      sum = a1 + a2;
+      /* amount > factor/100 · sum/2  ⇔  200 · amount > factor · sum  ⇔  amount > ⌊factor · sum / 200⌋ */
+      threshold = factor * sum / 200;
+      median = sum % 2 == 0 ? zicha_format_money (sum / 2)
+                            : g_strdup_printf ("%" G_GINT64_FORMAT ".%02d5", sum / 200,
+                                               (int) ((sum / 2) % 100));
+      factor_s = zicha_format_hundredths (factor);
+
+      sqlite3_bind_text (hits, sqlite3_bind_parameter_index (hits, ":category"), categories[c], -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_int64 (hits, sqlite3_bind_parameter_index (hits, ":threshold"), threshold);
+      for (;;)
+        {
+          const char *expense_id;
+          g_autofree char *amount = NULL;
+          GString *json;
+          ZichaFoundHit *hit;
+
+          if (!(ok = zicha_rule_step (ctx, hits, &row, error)) || !row)
+            break;
+          expense_id = zicha_col_text (hits, 0);
+          amount = zicha_format_money (sqlite3_column_int64 (hits, 1));
+          json = zicha_json_begin ();
+          zicha_json_add_string (json, "category", categories[c]);
+          zicha_json_add_int (json, "amount_fen", sqlite3_column_int64 (hits, 1));
+          zicha_json_add_string (json, "median_yuan", median);
+          zicha_json_add_int (json, "count", n);
+          zicha_json_add_string (json, "factor", factor_s);
+          hit = zicha_rule_add_hit (ctx, expense_id,
+                                    g_strdup_printf (_("%s of %s yuan is more than %s times the "
+                                                       "median of %s yuan of %" G_GINT64_FORMAT
+                                                       " expenses of its category"),
+                                                     zicha_rule_category_label (categories[c]),
+                                                     amount, factor_s, median, n),
+                                    zicha_json_end (json));
+          zicha_found_hit_add_record (hit, "expenses", expense_id);
+          zicha_found_hit_add_record (hit, "audits", zicha_col_text (hits, 2));
+          zicha_found_hit_add_record (hit, "personnel", zicha_col_text (hits, 3));
+        }
+      sqlite3_reset (hits);
+    }
+  if (count != NULL)
+    sqlite3_finalize (count);
+  if (nth != NULL)
+    sqlite3_finalize (nth);
+  if (hits != NULL)
+    sqlite3_finalize (hits);
+  return ok;
+}
+
+/* CHECKIN_MISSING ------------------------------------------------------------------------ */
+
+gboolean
+zicha_rule_checkin_missing (ZichaRuleContext *ctx, GError **error)
+{
+  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
+    "SELECT a.audit_id, p.person_id, p.name, t.role"
+    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit JOIN personnel AS p ON p.id = t.person"
+    " WHERE t.role IN ('leader', 'auditor') AND a.start_on <= :asof"
+    "   AND EXISTS (SELECT 1 FROM checkins AS k WHERE k.audit = a.id AND k.at < :asof_next)"
+    "   AND NOT EXISTS (SELECT 1 FROM checkins AS k WHERE k.audit = a.id AND k.person = t.person"
+    "                   AND k.kind = 'in' AND k.at < :asof_next)", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      const char *audit_id = zicha_col_text (stmt, 0);
+      const char *person_id = zicha_col_text (stmt, 1);
+      g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
+      GString *json = zicha_json_begin ();
+      ZichaFoundHit *hit;
+
+      zicha_json_add_string (json, "role", zicha_col_text (stmt, 3));
+      hit = zicha_rule_add_hit (ctx, key,
+                                g_strdup_printf (_("%s (%s, %s) has no sign-in record for the audit "
+                                                   "although the audit has check-in records"),
+                                                 zicha_col_text (stmt, 2), person_id,
+                                                 zicha_rule_role_label (zicha_col_text (stmt, 3))),
+                                zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "audit_team", key);
+      zicha_found_hit_add_record (hit, "audits", audit_id);
+      zicha_found_hit_add_record (hit, "personnel", person_id);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* CHECKIN_FAR ---------------------------------------------------------------------------- */
+
+gboolean
+zicha_rule_checkin_far (ZichaRuleContext *ctx, GError **error)
+{
+  /* distance_um is the ceiling of distance_km in millionths: distance_km > N ⇔ distance_um >
+   * N · 10^6, exactly. Check-ins of people not in the team are ignored. */
+  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
+    "SELECT a.audit_id, p.person_id, p.name, max (k.distance_um), k.distance_km, k.at, count (*)"
+    " FROM checkins AS k JOIN audit_team AS t ON t.audit = k.audit AND t.person = k.person"
+    " JOIN audits AS a ON a.id = k.audit JOIN personnel AS p ON p.id = k.person"
+    " WHERE k.distance_um > :max_km AND k.at < :asof_next AND a.start_on <= :asof"
+    " GROUP BY k.audit, k.person", error);
+  g_autofree char *limit = g_strdup (zicha_rule_param_text (ctx, "max_km"));
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      const char *audit_id = zicha_col_text (stmt, 0);
+      const char *person_id = zicha_col_text (stmt, 1);
+      g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
+      GString *json = zicha_json_begin ();
+      ZichaFoundHit *hit;
+
+      zicha_json_add_string (json, "distance_km", zicha_col_text (stmt, 4));
+      zicha_json_add_string (json, "at", zicha_col_text (stmt, 5));
+      zicha_json_add_int (json, "far_checkins", sqlite3_column_int64 (stmt, 6));
+      zicha_json_add_string (json, "max_km", limit);
+      hit = zicha_rule_add_hit (ctx, key,
+                                g_strdup_printf (_("%s (%s) checked in %s km from the audited site "
+                                                   "at %s (more than %s km)"),
+                                                 zicha_col_text (stmt, 2), person_id,
+                                                 zicha_col_text (stmt, 4), zicha_col_text (stmt, 5),
+                                                 limit),
+                                zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "audit_team", key);
+      zicha_found_hit_add_record (hit, "audits", audit_id);
+      zicha_found_hit_add_record (hit, "personnel", person_id);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}

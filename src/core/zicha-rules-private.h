@@ -1,0 +1,139 @@
+/* zicha-rules-private.h — what rule implementations use of the engine
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib/gi18n-lib.h>
+
+#include "zicha-db-private.h"
+#include "zicha-rules.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *key;
+  char      *message;
+  char      *details;      /* JSON object */
+  GPtrArray *records;      /* "type\tkey" strings */
+} ZichaFoundHit;
+
+struct _ZichaRuleContext
+{
+  sqlite3          *db;
+  const ZichaRule  *rule;
+  char              as_of[11];       /* YYYY-MM-DD */
+  char              as_of_next[11];  /* the day after: timestamps are < this */
+  char             *values[ZICHA_RULE_MAX_PARAMS];
+  GCancellable     *cancellable;
+  GPtrArray        *hits;            /* ZichaFoundHit* */
+  GHashTable       *keys;            /* key → ZichaFoundHit* */
+};
+
+/* Prepares @sql and binds :asof, :asof_next and every rule parameter whose name occurs as
+ * :name (integers and decimals scaled to integers; fractions as :name_num and :name_den). */
+sqlite3_stmt  *zicha_rule_prepare     (ZichaRuleContext  *ctx,
+                                       const char        *sql,
+                                       GError           **error);
+/* TRUE for a row; FALSE at the end (error unset) or on failure/cancellation (error set). */
+gboolean       zicha_rule_step        (ZichaRuleContext  *ctx,
+                                       sqlite3_stmt      *stmt,
+                                       gboolean          *out_row,
+                                       GError           **error);
+gint64         zicha_rule_param_int   (ZichaRuleContext  *ctx,
+                                       const char        *name);
+void           zicha_rule_param_fraction (ZichaRuleContext *ctx,
+                                       const char        *name,
+                                       gint64            *num,
+                                       gint64            *den);
+const char    *zicha_rule_param_text  (ZichaRuleContext  *ctx,
+                                       const char        *name);
+
+/* Adds a hit (or returns the one of the same key already added). Takes @message and
+ * @details. */
+ZichaFoundHit *zicha_rule_add_hit     (ZichaRuleContext  *ctx,
+                                       const char        *key,
+                                       char              *message,
+                                       char              *details);
+void           zicha_found_hit_add_record (ZichaFoundHit *hit,
+                                       const char        *record_type,
+                                       const char        *record_key);
+/* Adds each key of a ';'-separated list. */
+void           zicha_found_hit_add_records (ZichaFoundHit *hit,
+                                       const char        *record_type,
+                                       const char        *keys);
+
+/* Day numbers for date arithmetic: days since 1970-01-01; G_MININT for an invalid date. */
+gint           zicha_day_from_string  (const char        *date);
+void           zicha_day_to_string    (gint               day,
+                                       char               out[11]);
+
+gint           zicha_day_from_ymd     (gint y, gint m, gint d);
+void           zicha_day_to_ymd       (gint day, gint *y, gint *m, gint *d);
+gint           zicha_days_in_month    (gint y, gint m);
+
+/* Small JSON writer for details. */
+GString       *zicha_json_begin       (void);
+void           zicha_json_add_string  (GString *json, const char *key, const char *value);
+void           zicha_json_add_int     (GString *json, const char *key, gint64 value);
+void           zicha_json_add_raw     (GString *json, const char *key, const char *raw);
+char          *zicha_json_end         (GString *json);
+
+/* Translated labels of enumerated values, for messages. */
+const char    *zicha_rule_role_label     (const char *role);
+const char    *zicha_rule_category_label (const char *category);
+/* Yuan from fen: 1250 → "12.50". */
+char          *zicha_format_money        (gint64 fen);
+
+/* Calls @func with the length of each prefix of @code on a segment boundary, shortest first
+ * ("17.06.01": 2, 5, 8); stops when @func returns TRUE and returns TRUE then. */
+gboolean       zicha_scope_code_foreach_prefix (const char *code,
+                                                gboolean  (*func) (const char *code,
+                                                                   gsize       len,
+                                                                   gpointer    data),
+                                                gpointer    data);
+
+/* Column helper: text or "" */
+static inline const char *
+zicha_col_text (sqlite3_stmt *stmt, int col)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, col);
+  return s != NULL ? s : "";
+}
+
+/* Rule implementations, by area. */
+gboolean zicha_rule_scope_not_approved          (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_audit_time_short            (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_personnel_understated       (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_decision_by_team_member     (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_decision_before_report      (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_report_before_audit_end     (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_records_late                (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_cert_without_initial_audit  (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_stage1_missing              (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_cert_issued_before_decision (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_surveillance_overdue        (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_suspension_too_long         (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_expired_still_valid         (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_reported_late               (ZichaRuleContext *ctx, GError **error);
+
+gboolean zicha_rule_auditor_double_booked       (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_auditor_not_qualified       (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_team_lacks_competence       (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_expense_paid_by_client      (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_expense_excessive           (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_auditor_overloaded          (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_checkin_missing             (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_checkin_far                 (ZichaRuleContext *ctx, GError **error);
+
+gboolean zicha_rule_watchlist_no_action         (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_complaint_unresolved        (ZichaRuleContext *ctx, GError **error);
+
+gboolean zicha_rule_code_without_competence     (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_traceability_gap            (ZichaRuleContext *ctx, GError **error);
+gboolean zicha_rule_part_time_heavy             (ZichaRuleContext *ctx, GError **error);
+
+/* Registers zicha_add_months(date, n), zicha_covers(a, b) and zicha_md5_table(scheme,
+ * personnel, complexity) on @db. */
+void     zicha_rules_register_functions         (sqlite3 *db);
+
+G_END_DECLS

@@ -1176,6 +1176,96 @@ test_templates (void)
   fixture_teardown (&fx);
 }
 
+typedef struct
+{
+  GMainLoop         *loop;
+  gboolean           ok;
+  GError            *error;
+  ZichaImportResult *result;
+  guint              progress_calls;
+  gboolean           destroyed;
+  GThread           *main_thread;
+} AsyncData;
+
+static void
+async_progress (const char *file_name,
+                guint64     rows_done,
+                guint64     bytes_done,
+                guint64     bytes_total,
+                gpointer    user_data)
+{
+  AsyncData *ad = user_data;
+
+  g_assert_true (g_thread_self () == ad->main_thread);
+  g_assert_nonnull (file_name);
+  g_assert_cmpuint (bytes_done, <=, bytes_total);
+  ad->progress_calls++;
+}
+
+static void
+async_destroy (gpointer user_data)
+{
+  AsyncData *ad = user_data;
+
+  ad->destroyed = TRUE;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  AsyncData *ad = user_data;
+
+  ad->ok = zicha_import_folder_finish (ZICHA_DB (source), res, &ad->result, &ad->error);
+  g_main_loop_quit (ad->loop);
+}
+
+static void
+test_async (void)
+{
+  Fixture fx;
+  g_autofree char *base = NULL;
+  g_autofree char *bad = NULL;
+  AsyncData ad = { 0 };
+
+  fixture_setup (&fx);
+  base = new_folder (&fx, "base");
+  write_base (base);
+  ad.loop = g_main_loop_new (NULL, FALSE);
+  ad.main_thread = g_thread_self ();
+  zicha_import_folder_async (fx.db, base, NULL, async_progress, &ad, async_destroy, NULL,
+                             async_done, &ad);
+  g_main_loop_run (ad.loop);
+  g_assert_no_error (ad.error);
+  g_assert_true (ad.ok);
+  g_assert_nonnull (ad.result);
+  g_assert_cmpuint (zicha_import_result_get_file_stats (ad.result, ZICHA_RECORD_AUDITS)->inserted,
+                    ==, 2);
+  /* The worker's own connection committed: this one sees the rows. */
+  g_assert_cmpint (query_int (fx.db, "SELECT count(*) FROM audits"), ==, 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (ad.progress_calls, >=, 1);
+  g_clear_pointer (&ad.result, zicha_import_result_free);
+
+  /* Data errors: FALSE, ZICHA_ERROR_INVALID_DATA and the messages. */
+  bad = new_folder (&fx, "bad");
+  write_file (bad, "personnel.csv", "person_id,name,employment\nP9,x,boss\n", -1);
+  zicha_import_folder_async (fx.db, bad, NULL, NULL, NULL, NULL, NULL, async_done, &ad);
+  g_main_loop_run (ad.loop);
+  g_assert_false (ad.ok);
+  g_assert_error (ad.error, ZICHA_ERROR, ZICHA_ERROR_INVALID_DATA);
+  g_assert_cmpuint (zicha_import_result_get_n_errors (ad.result), ==, 1);
+  g_clear_error (&ad.error);
+  g_clear_pointer (&ad.result, zicha_import_result_free);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (ad.destroyed);
+  g_main_loop_unref (ad.loop);
+  fixture_teardown (&fx);
+}
+
 static void
 test_missing_folder (void)
 {
@@ -1305,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/templates", test_templates);
   g_test_add_func ("/import/missing-folder", test_missing_folder);
+  g_test_add_func ("/import/async", test_async);
   g_test_add_func ("/import/headers", test_headers);
   g_test_add_func ("/import/pinyin", test_pinyin);
   g_test_add_func ("/import/uscc", test_uscc);

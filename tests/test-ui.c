@@ -1,6 +1,6 @@
 /* test-ui.c — drives the real Zicha window under Xvfb
  *
- * Copyright 2024 The Zicha authors
+ * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "zicha-test-ui"
@@ -100,6 +100,22 @@ find_toplevel (GType type)
         return toplevel;
     }
   return NULL;
+}
+
+/* Waits up to 10 s for a toplevel of @type to be shown. */
+static GtkWindow *
+wait_toplevel (GType type)
+{
+  GtkWindow *found = NULL;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (10000, on_timeout_cb, &timed_out);
+
+  while ((found = find_toplevel (type)) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  flush_main_loop ();
+  return found;
 }
 
 static gboolean
@@ -331,6 +347,116 @@ test_open_other_database (void)
   g_assert_cmpstr (zicha_db_get_path (zicha_window_get_db (window)), ==, db_path);
 }
 
+/* GtkFileChooserNative falls back to a GtkFileChooserDialog without a portal:
+ * answer it like a user would: cancel, or (Save only) accept @name in @folder.
+ * @dialog may be gone once it has responded. */
+static void
+answer_chooser (const char *folder,
+                const char *name,
+                int         response)
+{
+  GtkWindow *dialog = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  gboolean existed = FALSE;
+
+  g_assert_nonnull (dialog);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL));
+      /* Only the Save chooser is answered with a name: an Open chooser does not
+       * respond to gtk_dialog_response() in GTK 4.8 (it waits for its own button). */
+      g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog))
+                     == GTK_FILE_CHOOSER_ACTION_SAVE);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      flush_main_loop ();
+    }
+  if (folder != NULL && name != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      existed = g_file_test (path, G_FILE_TEST_EXISTS);
+    }
+  gtk_dialog_response (GTK_DIALOG (dialog), response);
+  flush_main_loop ();
+
+  /* Saving over a file: GTK asks first, and the user says Replace. */
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GtkWindow *confirm = NULL;
+      gboolean waited = FALSE;
+      guint wait_id = g_timeout_add (10000, on_timeout_cb, &waited);
+
+      /* The chooser looks at the file asynchronously before it asks. */
+      while ((confirm = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) == NULL
+             && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL
+             && !waited)
+        g_main_context_iteration (NULL, TRUE);
+      if (!waited)
+        g_source_remove (wait_id);
+
+      g_assert_true ((confirm != NULL) == existed);
+      if (confirm != NULL)
+        {
+          gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
+          flush_main_loop ();
+        }
+    }
+}
+
+static void
+test_new_database (void)
+{
+  g_autofree char *new_path = g_build_filename (tmp_dir, "new.db", NULL);
+  g_autoptr(GFile) first = g_file_new_for_path (db_path);
+  ZichaDb *before = zicha_window_get_db (window);
+  GtkWindow *dialog;
+
+  /* Cancelled: nothing changes. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-database", NULL);
+  answer_chooser (NULL, NULL, GTK_RESPONSE_CANCEL);
+  g_assert_true (zicha_window_get_db (window) == before);
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* An existing file is never replaced by a new database. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-database", NULL);
+  answer_chooser (tmp_dir, "test.db", GTK_RESPONSE_ACCEPT);
+  dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (zicha_window_get_db (window) == before);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "test.db"));
+  gtk_window_destroy (dialog);
+  flush_main_loop ();
+
+  /* A new name: created and opened. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-database", NULL);
+  answer_chooser (tmp_dir, "new.db", GTK_RESPONSE_ACCEPT);
+  g_assert_nonnull (zicha_window_get_db (window));
+  g_assert_cmpstr (zicha_db_get_path (zicha_window_get_db (window)), ==, new_path);
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Open Database… offers Zicha databases first, and all files. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-database", NULL);
+  dialog = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog))
+                 == GTK_FILE_CHOOSER_ACTION_OPEN);
+  {
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  }
+  answer_chooser (NULL, NULL, GTK_RESPONSE_CANCEL);
+  g_assert_cmpstr (zicha_db_get_path (zicha_window_get_db (window)), ==, new_path);
+
+  g_assert_true (zicha_window_open_database (window, first));
+  flush_main_loop ();
+  g_assert_cmpstr (zicha_db_get_path (zicha_window_get_db (window)), ==, db_path);
+}
+
 static void
 test_preferences (void)
 {
@@ -537,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/ui/open/missing-file", test_open_missing_file);
   g_test_add_func ("/ui/open/other-database", test_open_other_database);
   g_test_add_func ("/ui/open/error-state", test_error_state);
+  g_test_add_func ("/ui/open/choosers", test_new_database);
   g_test_add_func ("/ui/preferences/user-name", test_preferences);
   g_test_add_func ("/ui/dialogs/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about", test_about_window);

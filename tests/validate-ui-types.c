@@ -1,6 +1,6 @@
 /* validate-ui-types.c — makes types known to gtk4-builder-tool validate
  *
- * Copyright 2024 The Zicha authors
+ * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Loaded with LD_PRELOAD by tests/validate-ui.sh, never linked into Zicha.

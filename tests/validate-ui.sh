@@ -1,7 +1,7 @@
 #!/bin/sh
 # validate-ui.sh — checks every ui/*.ui with gtk4-builder-tool validate
 #
-# Copyright 2024 The Zicha authors
+# Copyright 2026 The Zicha developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: validate-ui.sh TYPES_MODULE UI_FILE...

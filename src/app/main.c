@@ -1,6 +1,6 @@
 /* main.c — the zicha program
  *
- * Copyright 2024 The Zicha authors
+ * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "zicha"

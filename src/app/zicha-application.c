@@ -1,6 +1,6 @@
 /* zicha-application.c — the GTK application object of Zicha
  *
- * Copyright 2024 The Zicha authors
+ * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "zicha-application"
@@ -128,7 +128,7 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   ZichaApplication *self = user_data;
-  static const char *developers[] = { "The Zicha authors", NULL };
+  static const char *developers[] = { "The Zicha developers", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
@@ -137,7 +137,7 @@ about_activated (GSimpleAction *action,
                         "modal", TRUE,
                         "application-icon", APP_ID,
                         "application-name", _("Zicha"),
-                        "developer-name", _("The Zicha authors"),
+                        "developer-name", _("The Zicha developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Plan and run the certification quality "
                                       "self-inspection of a certification body: "
@@ -146,7 +146,7 @@ about_activated (GSimpleAction *action,
                         "website", "https://github.com/zicha/zicha",
                         "issue-url", "https://github.com/zicha/zicha/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2024 The Zicha authors",
+                        "copyright", "© 2026 The Zicha developers",
                         "developers", developers,
                         /* Translators: put your names here, one per line. */
                         "translator-credits", _("translator-credits"),

@@ -1,6 +1,6 @@
 /* zicha-window.c — the main window: sidebar, pages and the open database
  *
- * Copyright 2024 The Zicha authors
+ * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "zicha-window"

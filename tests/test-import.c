@@ -1183,7 +1183,7 @@ typedef struct
   GError            *error;
   ZichaImportResult *result;
   guint              progress_calls;
-  gboolean           destroyed;
+  gint               destroyed;      /* atomic: the last reference may go in the worker */
   GThread           *main_thread;
 } AsyncData;
 
@@ -1207,7 +1207,7 @@ async_destroy (gpointer user_data)
 {
   AsyncData *ad = user_data;
 
-  ad->destroyed = TRUE;
+  g_atomic_int_set (&ad->destroyed, 1);
 }
 
 static void
@@ -1259,9 +1259,13 @@ test_async (void)
   g_assert_cmpuint (zicha_import_result_get_n_errors (ad.result), ==, 1);
   g_clear_error (&ad.error);
   g_clear_pointer (&ad.result, zicha_import_result_free);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_true (ad.destroyed);
+  for (int i = 0; i < 5000 && !g_atomic_int_get (&ad.destroyed); i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&ad.destroyed));
   g_main_loop_unref (ad.loop);
   fixture_teardown (&fx);
 }

@@ -211,8 +211,8 @@ open_file (const char  *path,
 
       g_set_error (error, ZICHA_ERROR,
                    saved == ENOENT ? ZICHA_ERROR_NOT_FOUND : ZICHA_ERROR_FAILED,
-                   /* Translators: %s is a file name, the second the system's reason. */
-                   _("Cannot read %s: %s"), display, g_strerror (saved));
+                   /* Translators: a file name, then the system's reason. */
+                   _("Cannot read %1$s: %2$s"), display, g_strerror (saved));
     }
   return file;
 }
@@ -227,7 +227,8 @@ read_error (FILE        *file,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                   _("Cannot read %s: %s"), display, g_strerror (EIO));
+                   /* Translators: a file name, then the system's reason. */
+                   _("Cannot read %1$s: %2$s"), display, g_strerror (EIO));
       return TRUE;
     }
   return FALSE;
@@ -355,6 +356,7 @@ reader_finish (Reader *r)
 gboolean
 zicha_csv_read (const char           *path,
                 ZichaImportEncoding   encoding,
+                gboolean              utf8_checked,
                 ZichaCsvRecordFunc    func,
                 gpointer              user_data,
                 ZichaCsvProblem      *out_problem,
@@ -430,7 +432,7 @@ zicha_csv_read (const char           *path,
             }
           if (first && len > 0)
             first = FALSE;
-          raw_used += feed_lines (&r, (const char *) start, len, eof, TRUE);
+          raw_used += feed_lines (&r, (const char *) start, len, eof, !utf8_checked);
           if (!r.stopped && raw->len - raw_used > MAX_RECORD_BYTES)
             set_problem (&r, ZICHA_CSV_HUGE_RECORD, r.line);
         }

@@ -55,9 +55,11 @@ gboolean zicha_csv_scan   (const char           *path,
                            GError              **error);
 
 /* Reads @path in @encoding, calling @func for every record. Returns FALSE only on an I/O
- * error; problems in the file's content are in *out_problem. */
+ * error; problems in the file's content are in *out_problem. @utf8_checked: zicha_csv_scan
+ * found the file valid UTF-8, so it is not checked again. */
 gboolean zicha_csv_read   (const char           *path,
                            ZichaImportEncoding   encoding,
+                           gboolean              utf8_checked,
                            ZichaCsvRecordFunc    func,
                            gpointer              user_data,
                            ZichaCsvProblem      *out_problem,

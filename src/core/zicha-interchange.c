@@ -406,8 +406,8 @@ zicha_interchange_write_templates (const char  *dir,
       g_autofree char *display = g_filename_display_name (dir);
 
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                   /* Translators: %s is a folder, the second the system's reason. */
-                   _("Cannot create the folder %s: %s"), display, g_strerror (saved));
+                   /* Translators: a folder, then the system's reason. */
+                   _("Cannot create the folder %1$s: %2$s"), display, g_strerror (saved));
       return FALSE;
     }
 
@@ -475,6 +475,30 @@ read_digits (const char **p,
   return n;
 }
 
+static void
+put_digits (char *out,
+            int   value,
+            int   n)
+{
+  for (int i = n - 1; i >= 0; i--, value /= 10)
+    out[i] = (char) ('0' + value % 10);
+}
+
+/* 'YYYY-MM-DD' without printf: dates are the most frequent values of an import. */
+static void
+format_date (char out[11],
+             int  year,
+             int  month,
+             int  day)
+{
+  put_digits (out, year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = '\0';
+}
+
 /* Parses a date at the start of @text; *end points after it. */
 static gboolean
 parse_date_prefix (const char  *text,
@@ -527,7 +551,7 @@ parse_date_prefix (const char  *text,
   if (year < 1 || month < 1 || month > 12 || day < 1
       || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
-  g_snprintf (out, 11, "%04d-%02d-%02d", year, month, day);
+  format_date (out, year, month, day);
   *end = p;
   return TRUE;
 }
@@ -574,7 +598,14 @@ zicha_interchange_parse_timestamp (const char *text,
     }
   if (*p != '\0')
     return FALSE;
-  g_snprintf (out, 20, "%s %02d:%02d:%02d", date, hour, minute, second);
+  memcpy (out, date, 10);
+  out[10] = ' ';
+  put_digits (out + 11, hour, 2);
+  out[13] = ':';
+  put_digits (out + 14, minute, 2);
+  out[16] = ':';
+  put_digits (out + 17, second, 2);
+  out[19] = '\0';
   return TRUE;
 }
 

@@ -22,8 +22,13 @@ typedef struct
 {
   char    *dir;
   char    *folder;
+  char    *db_path;
   ZichaDb *db;
 } Fixture;
+
+/* A database holding the base data set, made once and copied for each test that needs it. */
+static char *base_dir;
+static char *base_db;
 
 static void
 write_file (const char *folder,
@@ -74,13 +79,12 @@ static void
 fixture_setup (Fixture *fx)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
 
   fx->dir = g_dir_make_tmp ("zicha-import-XXXXXX", &error);
   g_assert_no_error (error);
   fx->folder = new_folder (fx, "in");
-  db_path = g_build_filename (fx->dir, "test.zicha", NULL);
-  fx->db = zicha_db_open (db_path, ZICHA_DB_OPEN_CREATE, &error);
+  fx->db_path = g_build_filename (fx->dir, "test.zicha", NULL);
+  fx->db = zicha_db_open (fx->db_path, ZICHA_DB_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fx->db);
 }
@@ -92,6 +96,21 @@ fixture_teardown (Fixture *fx)
   remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->folder);
+  g_free (fx->db_path);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, (gssize) len, &error);
+  g_assert_no_error (error);
 }
 
 static int
@@ -299,10 +318,28 @@ write_base (const char *folder)
 static void
 setup_base (Fixture *fx)
 {
-  g_autofree char *base = new_folder (fx, "base");
+  g_autoptr(GError) error = NULL;
 
-  write_base (base);
-  import_ok (fx, base);
+  if (base_db == NULL)
+    {
+      g_autofree char *folder = new_folder (fx, "base");
+
+      write_base (folder);
+      import_ok (fx, folder);
+      g_clear_object (&fx->db);   /* closing checkpoints the WAL into the file */
+      base_dir = g_dir_make_tmp ("zicha-import-base-XXXXXX", &error);
+      g_assert_no_error (error);
+      base_db = g_build_filename (base_dir, "base.zicha", NULL);
+      copy_file (fx->db_path, base_db);
+    }
+  else
+    {
+      g_clear_object (&fx->db);
+      copy_file (base_db, fx->db_path);
+    }
+  fx->db = zicha_db_open (fx->db_path, ZICHA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fx->db, "SELECT count(*) FROM imports"), ==, 1);
 }
 
 /* Tests: the base import ----------------------------------------------------------------- */
@@ -604,7 +641,7 @@ test_missing_column_no_cascade (void)
 
   fixture_setup (&fx);
   folder = new_folder (&fx, "in2");
-  write_file (folder, "organizations.csv", "org_id,uscc\nO1,\nO2,x\n", -1);
+  write_file (folder, "organizations.csv", "org_id,uscc\nO1,\nO2,x,extra\n", -1);
   write_file (folder, "certificates.csv",
               CERT_HEADER "C1,O1,QMS,17,,2023-01-01,2026-01-01,valid,,\n", -1);
   g_assert_false (import (&fx, folder, &result, &error));
@@ -1373,6 +1410,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/base", test_base);
@@ -1404,5 +1443,10 @@ main (int   argc,
   g_test_add_func ("/import/pinyin", test_pinyin);
   g_test_add_func ("/import/uscc", test_uscc);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (base_dir != NULL)
+    remove_tree (base_dir);
+  g_free (base_dir);
+  g_free (base_db);
+  return status;
 }

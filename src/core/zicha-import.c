@@ -1370,6 +1370,27 @@ remember_parent (FileState *fs)
     zicha_id_set_add (&fs->parents, fs->cols[c].num);
 }
 
+/* For a row that is not read otherwise: its key (of a record kind others refer to) still
+ * counts as present, so that errors don't cascade. */
+static void
+register_key_only (Importer             *imp,
+                   FileState            *fs,
+                   const ZichaCsvRecord *record)
+{
+  int field = fs->mapped ? fs->cols[fs->key_cols[0]].field : -1;
+  gint64 existing;
+  gsize len;
+  char *key;
+
+  if (field < 0 || (guint) field >= MIN (record->n_fields, ZICHA_CSV_MAX_FIELDS))
+    return;
+  len = record->lengths[field];
+  key = trim (record->fields[field], &len);
+  if (len > 0 && key_is_valid (key)
+      && !zicha_key_map_lookup (imp->maps[fs->fmt->kind], key, len, &existing))
+    zicha_key_map_set (imp->maps[fs->fmt->kind], key, len, --imp->next_placeholder);
+}
+
 static gboolean
 process_row (Importer             *imp,
              FileState            *fs,
@@ -1382,6 +1403,13 @@ process_row (Importer             *imp,
   fs->rows++;
   fs->stats->rows++;
 
+  if (fs->failed)
+    {
+      /* The header had an error (reported once): only keys are read, for references. */
+      register_key_only (imp, fs, record);
+      return TRUE;
+    }
+
   if (record->n_fields != fs->n_header)
     {
       row_error (imp, line, "-",
@@ -1390,37 +1418,7 @@ process_row (Importer             *imp,
                                   record->n_fields, fs->n_header),
                  NULL);
       /* Its key still counts, when it can be read. */
-      if (fs->mapped && !fs->failed)
-        {
-          int field = fs->cols[fs->key_cols[0]].field;
-
-          if (field >= 0 && (guint) field < MIN (record->n_fields, ZICHA_CSV_MAX_FIELDS))
-            {
-              gsize len = record->lengths[field];
-              char *key = trim (record->fields[field], &len);
-              gint64 existing;
-
-              if (len > 0 && key_is_valid (key)
-                  && !zicha_key_map_lookup (imp->maps[fs->fmt->kind], key, len, &existing))
-                zicha_key_map_set (imp->maps[fs->fmt->kind], key, len, --imp->next_placeholder);
-            }
-        }
-      return TRUE;
-    }
-
-  if (fs->failed)
-    {
-      /* The header had an error (reported once): only keys are read, for references. */
-      if (fs->mapped && fs->cols[fs->key_cols[0]].field >= 0)
-        {
-          int field = fs->cols[fs->key_cols[0]].field;
-          gsize len = record->lengths[field];
-          char *key = trim (record->fields[field], &len);
-          gint64 existing;
-
-          if (len > 0 && !zicha_key_map_lookup (imp->maps[fs->fmt->kind], key, len, &existing))
-            zicha_key_map_set (imp->maps[fs->fmt->kind], key, len, --imp->next_placeholder);
-        }
+      register_key_only (imp, fs, record);
       return TRUE;
     }
 
@@ -2041,8 +2039,9 @@ zicha_import_folder (ZichaDb                   *db,
   if (ok && result->n_errors == 0)
     {
       const char *user_name = options != NULL ? options->user_name : NULL;
+      g_autofree char *absolute = g_canonicalize_filename (folder, NULL);
 
-      if (!record_import (&imp, folder, user_name, started_at)
+      if (!record_import (&imp, absolute, user_name, started_at)
           || !zicha_db_commit (db, imp.fatal == NULL ? &imp.fatal : NULL))
         ok = FALSE;
       if (ok)

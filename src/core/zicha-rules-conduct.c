@@ -783,7 +783,8 @@ zicha_rule_checkin_far (ZichaRuleContext *ctx, GError **error)
    * N · 10^6, exactly. Check-ins of people not in the team are ignored. */
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT a.audit_id, p.person_id, p.name, max (k.distance_um), k.distance_km, k.at, count (*)"
-    " FROM checkins AS k JOIN audit_team AS t ON t.audit = k.audit AND t.person = k.person"
+    " FROM checkins AS k INDEXED BY checkins_distance"
+    " JOIN audit_team AS t ON t.audit = k.audit AND t.person = k.person"
     " JOIN audits AS a ON a.id = k.audit JOIN personnel AS p ON p.id = k.person"
     " WHERE k.distance_um > :max_km AND k.at < :asof_next AND a.start_on <= :asof"
     " GROUP BY k.audit, k.person", error);

@@ -1260,7 +1260,23 @@ params_json (Job *jobs, guint n_jobs)
   return zicha_json_end (json);
 }
 
-/* Stores the hits of the finished jobs (inside the caller's transaction). */
+static gint64
+max_hit_id (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce (max (id), 0) FROM hits", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Stores the hits of the finished jobs (inside the caller's transaction). A hit found again
+ * keeps its triage state (a resolved one is open again); an open hit of a rule run that was not
+ * found again — its last_run is not this run — is resolved; hits of rules not run are left
+ * alone. */
 static gboolean
 merge_hits (sqlite3            *db,
             Job                *jobs,
@@ -1270,29 +1286,30 @@ merge_hits (sqlite3            *db,
             ZichaRuleRunResult *result,
             GError            **error)
 {
-  sqlite3_stmt *ins_rule = NULL, *ins_hit = NULL, *ins_rec = NULL, *ins_stat = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *upsert = NULL, *del_rec = NULL, *ins_rec = NULL, *ins_stat = NULL;
+  sqlite3_stmt *resolve = NULL;
+  /* rowids of new rows are above the largest one */
+  gint64 before = max_hit_id (db);
   gboolean ok = FALSE;
   guint i, j, k;
 
-  if (!exec_sql (db,
-                 "CREATE TEMP TABLE IF NOT EXISTS zicha_run_rules (rule TEXT PRIMARY KEY,"
-                 " area TEXT, severity TEXT, entity_type TEXT) WITHOUT ROWID;"
-                 "CREATE TEMP TABLE IF NOT EXISTS zicha_found (rule TEXT, key TEXT, message TEXT,"
-                 " details TEXT, PRIMARY KEY (rule, key)) WITHOUT ROWID;"
-                 "CREATE TEMP TABLE IF NOT EXISTS zicha_found_records (rule TEXT, key TEXT,"
-                 " record_type TEXT, record_key TEXT,"
-                 " PRIMARY KEY (rule, key, record_type, record_key)) WITHOUT ROWID;"
-                 "DELETE FROM zicha_run_rules; DELETE FROM zicha_found;"
-                 " DELETE FROM zicha_found_records;", error))
-    return FALSE;
-
-  if (!prepare_or_fail (db, "INSERT INTO zicha_run_rules VALUES (?, ?, ?, ?)", &ins_rule, error)
-      || !prepare_or_fail (db, "INSERT OR IGNORE INTO zicha_found VALUES (?, ?, ?, ?)", &ins_hit, error)
-      || !prepare_or_fail (db, "INSERT OR IGNORE INTO zicha_found_records VALUES (?, ?, ?, ?)",
-                           &ins_rec, error)
+  if (!prepare_or_fail (db,
+                        "INSERT INTO hits (rule, area, severity, entity_type, entity_key, status,"
+                        " message, details, first_found_on, last_found_on, last_run)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?8, ?9)"
+                        " ON CONFLICT (rule, entity_key) DO UPDATE SET"
+                        " status = CASE hits.status WHEN 'resolved' THEN 'open' ELSE hits.status END,"
+                        " message = excluded.message, details = excluded.details,"
+                        " last_found_on = excluded.last_found_on, last_run = excluded.last_run"
+                        " RETURNING id", &upsert, error)
+      || !prepare_or_fail (db, "DELETE FROM hit_records WHERE hit = ?", &del_rec, error)
+      || !prepare_or_fail (db, "INSERT OR IGNORE INTO hit_records (hit, record_type, record_key)"
+                               " VALUES (?, ?, ?)", &ins_rec, error)
       || !prepare_or_fail (db, "INSERT INTO rule_run_stats (run, rule, hits, duration_ms) "
-                               "VALUES (?, ?, ?, ?)", &ins_stat, error))
+                               "VALUES (?, ?, ?, ?)", &ins_stat, error)
+      || !prepare_or_fail (db, "UPDATE hits SET status = 'resolved', last_run = ?1"
+                               " WHERE rule = ?2 AND status = 'open'"
+                               " AND (last_run IS NULL OR last_run <> ?1)", &resolve, error))
     goto out;
 
   for (i = 0; i < n_jobs; i++)
@@ -1300,38 +1317,55 @@ merge_hits (sqlite3            *db,
       const ZichaRule *rule = jobs[i].rule;
       GPtrArray *hits = jobs[i].hits;
 
-      sqlite3_bind_text (ins_rule, 1, rule->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins_rule, 2, zicha_rule_area_to_string (rule->area), -1, SQLITE_STATIC);
-      sqlite3_bind_text (ins_rule, 3, zicha_rule_severity_to_string (rule->severity), -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_text (ins_rule, 4, rule->entity_type, -1, SQLITE_STATIC);
-      if (!step_done (db, ins_rule, error))
-        goto out;
-
       for (j = 0; j < hits->len; j++)
         {
           ZichaFoundHit *hit = g_ptr_array_index (hits, j);
+          gint64 hit_id;
 
-          sqlite3_bind_text (ins_hit, 1, rule->id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (ins_hit, 2, hit->key, -1, SQLITE_STATIC);
-          sqlite3_bind_text (ins_hit, 3, hit->message, -1, SQLITE_STATIC);
-          sqlite3_bind_text (ins_hit, 4, hit->details, -1, SQLITE_STATIC);
-          if (!step_done (db, ins_hit, error))
+          sqlite3_bind_text (upsert, 1, rule->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 2, zicha_rule_area_to_string (rule->area), -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 3, zicha_rule_severity_to_string (rule->severity), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 4, rule->entity_type, -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 5, hit->key, -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 6, hit->message, -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 7, hit->details, -1, SQLITE_STATIC);
+          sqlite3_bind_text (upsert, 8, today, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (upsert, 9, run_id);
+          if (sqlite3_step (upsert) != SQLITE_ROW)
+            {
+              g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, _("Could not store the hits: %s"),
+                           sqlite3_errmsg (db));
+              goto out;
+            }
+          hit_id = sqlite3_column_int64 (upsert, 0);
+          sqlite3_reset (upsert);
+          if (hit_id > before)
+            result->new_hits++;
+
+          /* the records found replace those stored */
+          sqlite3_bind_int64 (del_rec, 1, hit_id);
+          if (!step_done (db, del_rec, error))
             goto out;
           for (k = 0; k < hit->records->len; k++)
             {
               const char *rec = g_ptr_array_index (hit->records, k);
               const char *tab = strchr (rec, '\t');
 
-              sqlite3_bind_text (ins_rec, 1, rule->id, -1, SQLITE_STATIC);
-              sqlite3_bind_text (ins_rec, 2, hit->key, -1, SQLITE_STATIC);
-              sqlite3_bind_text (ins_rec, 3, rec, tab - rec, SQLITE_STATIC);
-              sqlite3_bind_text (ins_rec, 4, tab + 1, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (ins_rec, 1, hit_id);
+              sqlite3_bind_text (ins_rec, 2, rec, tab - rec, SQLITE_STATIC);
+              sqlite3_bind_text (ins_rec, 3, tab + 1, -1, SQLITE_STATIC);
               if (!step_done (db, ins_rec, error))
                 goto out;
             }
         }
       result->total_hits += hits->len;
+
+      sqlite3_bind_int64 (resolve, 1, run_id);
+      sqlite3_bind_text (resolve, 2, rule->id, -1, SQLITE_STATIC);
+      if (!step_done (db, resolve, error))
+        goto out;
+      result->resolved_hits += sqlite3_changes (db);
 
       sqlite3_bind_int64 (ins_stat, 1, run_id);
       sqlite3_bind_text (ins_stat, 2, rule->id, -1, SQLITE_STATIC);
@@ -1340,63 +1374,14 @@ merge_hits (sqlite3            *db,
       if (!step_done (db, ins_stat, error))
         goto out;
     }
-
-  /* Found again: keeps its triage state; a resolved one is open again. */
-  if (!prepare_or_fail (db,
-                        "UPDATE hits SET status = CASE status WHEN 'resolved' THEN 'open' ELSE status END,"
-                        " message = f.message, details = f.details, last_found_on = ?1, last_run = ?2 "
-                        "FROM temp.zicha_found AS f "
-                        "WHERE hits.rule = f.rule AND hits.entity_key = f.key", &stmt, error)
-      || (sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC),
-          sqlite3_bind_int64 (stmt, 2, run_id),
-          !step_done (db, stmt, error)))
-    goto out;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* New hits. */
-  if (!prepare_or_fail (db,
-                        "INSERT INTO hits (rule, area, severity, entity_type, entity_key, status,"
-                        " message, details, first_found_on, last_found_on, last_run) "
-                        "SELECT f.rule, r.area, r.severity, r.entity_type, f.key, 'open', f.message,"
-                        " f.details, ?1, ?1, ?2 "
-                        "FROM temp.zicha_found AS f JOIN temp.zicha_run_rules AS r ON r.rule = f.rule "
-                        "WHERE NOT EXISTS (SELECT 1 FROM hits AS h"
-                        "                  WHERE h.rule = f.rule AND h.entity_key = f.key)",
-                        &stmt, error)
-      || (sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC),
-          sqlite3_bind_int64 (stmt, 2, run_id),
-          !step_done (db, stmt, error)))
-    goto out;
-  result->new_hits = sqlite3_changes (db);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Open hits of the rules run that were not found again are resolved. */
-  if (!prepare_or_fail (db,
-                        "UPDATE hits SET status = 'resolved', last_run = ?1 "
-                        "WHERE status = 'open' AND rule IN (SELECT rule FROM temp.zicha_run_rules)"
-                        " AND NOT EXISTS (SELECT 1 FROM temp.zicha_found AS f"
-                        "                 WHERE f.rule = hits.rule AND f.key = hits.entity_key)",
-                        &stmt, error)
-      || (sqlite3_bind_int64 (stmt, 1, run_id), !step_done (db, stmt, error)))
-    goto out;
-  result->resolved_hits = sqlite3_changes (db);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* The records of the hits found replace those stored. */
-  ok = exec_sql (db,
-                 "DELETE FROM hit_records WHERE hit IN (SELECT h.id FROM hits AS h"
-                 " JOIN temp.zicha_found AS f ON h.rule = f.rule AND h.entity_key = f.key);"
-                 "INSERT OR IGNORE INTO hit_records (hit, record_type, record_key)"
-                 " SELECT h.id, r.record_type, r.record_key FROM temp.zicha_found_records AS r"
-                 " JOIN hits AS h ON h.rule = r.rule AND h.entity_key = r.key;"
-                 "DELETE FROM zicha_found; DELETE FROM zicha_found_records;", error);
+  ok = TRUE;
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&ins_rule, sqlite3_finalize);
-  g_clear_pointer (&ins_hit, sqlite3_finalize);
+  g_clear_pointer (&upsert, sqlite3_finalize);
+  g_clear_pointer (&del_rec, sqlite3_finalize);
   g_clear_pointer (&ins_rec, sqlite3_finalize);
   g_clear_pointer (&ins_stat, sqlite3_finalize);
+  g_clear_pointer (&resolve, sqlite3_finalize);
   return ok;
 }
 
@@ -1678,12 +1663,19 @@ zicha_rules_run (ZichaDb                    *db,
       zicha_db_set_error (db, &local, _("Could not store the hits"));
       goto out;
     }
-  if (!merge_hits (handle, shared.jobs, shared.n_jobs, run_id, today, result, &local)
-      || !risk_scores (handle, &local))
+  g_debug ("rules evaluated after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  if (!merge_hits (handle, shared.jobs, shared.n_jobs, run_id, today, result, &local))
     {
       sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
       goto out;
     }
+  g_debug ("hits stored after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  if (!risk_scores (handle, &local))
+    {
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+      goto out;
+    }
+  g_debug ("risk scores after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   now_string (finished_at);
   if (!update_run (handle, run_id, "finished", finished_at)
       || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)

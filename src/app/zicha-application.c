@@ -71,7 +71,8 @@ get_or_create_window (ZichaApplication *self)
 static GFile *
 pick_start_database (ZichaApplication *self)
 {
-  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+  g_autofree char *last = g_settings_get_string (zicha_application_get_settings (self),
+                                                "last-database");
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
 
@@ -300,7 +301,6 @@ zicha_application_class_init (ZichaApplicationClass *klass)
 static void
 zicha_application_init (ZichaApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -332,6 +332,9 @@ zicha_application_get_settings (ZichaApplication *self)
 {
   g_return_val_if_fail (ZICHA_IS_APPLICATION (self), NULL);
 
+  /* Made on first use, so that --help and --version need no schema. */
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
   return self->settings;
 }
 
@@ -353,7 +356,7 @@ zicha_application_get_user_name (ZichaApplication *self)
 
   g_return_val_if_fail (ZICHA_IS_APPLICATION (self), NULL);
 
-  name = g_settings_get_string (self->settings, "user-name");
+  name = g_settings_get_string (zicha_application_get_settings (self), "user-name");
   g_strstrip (name);
   if (name[0] == '\0')
     return zicha_application_get_default_user_name ();

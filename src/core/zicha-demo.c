@@ -1297,12 +1297,12 @@ hire (Gen    *g,
       else
         {
           /* a competence elsewhere only: a team that lacks competence (planted) */
-          guint sec;
+          guint sec = (guint) -sector - 1, tries;
 
-          do
+          for (tries = 0; tries < 1000 && sec == (guint) -sector - 1; tries++)
             sec = draw_sector (g, (gint) s);
-          while (sec == (guint) -sector - 1);
-          add_comp (p, s, sec, -1, joined + 10);
+          if (sec != (guint) -sector - 1)
+            add_comp (p, s, sec, -1, joined + 10);
         }
       if (sector == (gint) g->sec_orphan && s == DEMO_QMS)
         p->left = g->orphan_left;
@@ -1980,7 +1980,8 @@ shape_audit (Gen   *g,
       return;
     }
   (void) g;
-  if (req <= 150)
+  /* two people at least, but a small stage 1 */
+  if (req <= 50 || (req <= 100 && a->type == AT_STAGE1))
     k = 1;
   else if (req <= 900)
     k = 2;
@@ -3641,6 +3642,8 @@ gen_planted (Gen        *g,
     case P_SHORT_STAGE2:
     case P_SHORT_RECERT:
     case P_UNDERSTATED:
+    case P_INCOMPETENT:
+      /* schemes with an MD 5 table and several sectors */
       scheme = rng_below (&g->rng, 3);
       sector = draw_sector (g, (gint) scheme);
       break;
@@ -4317,7 +4320,7 @@ zicha_demo_generate_full (const ZichaDemoOptions *opts,
   ZichaDemoStats local_stats;
   g_autoptr (GArray) tasks = NULL;
   guint i, s, n_overload, n_each, ti;
-  guint64 clean_total, clean_done = 0, n_plain;
+  guint64 clean_total, clean_done = 0, n_plain, step = 0;
   gboolean ok = TRUE;
   GError *local_error = NULL;
 
@@ -4482,7 +4485,7 @@ zicha_demo_generate_full (const ZichaDemoOptions *opts,
               clean_done += gen_clean (g, n);
             }
 
-          if ((g->stats->organizations & 1023) == 0)
+          if ((++step & 1023) == 1)
             {
               if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
                 {

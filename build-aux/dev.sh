@@ -67,6 +67,20 @@ cmd_run () {
   build _build
   export GSETTINGS_SCHEMA_DIR="$top/_build/data"
   export ZICHA_LOCALEDIR="$top/_build/po"
+  # First run: a ready demo body (about 5,000 certificates, made by the built-in
+  # generator and imported through the real importer), so there is work on screen.
+  local db="${XDG_DATA_HOME:-$HOME/.local/share}/zicha/zicha.db"
+  if [ $# -eq 0 ] && [ ! -s "$db" ]; then
+    echo "== Creating the demo database $db (about 5,000 certificates)"
+    mkdir -p "$(dirname "$db")"
+    rm -f "$db.new"
+    "$top/_build/src/cli/zicha-cli" --db "$db.new" demo --certificates 5000
+    "$top/_build/src/cli/zicha-cli" --db "$db.new" check >/dev/null
+    mv "$db.new" "$db"
+  fi
+  if [ $# -eq 0 ]; then
+    set -- --db "$db"
+  fi
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "== No display: running under Xvfb (set DISPLAY to see the window)"
     exec xvfb "$top/_build/src/app/zicha" "$@"

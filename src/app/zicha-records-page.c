@@ -1,4 +1,4 @@
-/* zicha-records-page.c — how many records of each kind the database holds
+/* zicha-records-page.c — the imported records: counts, and a list of each kind
  *
  * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,11 +17,34 @@ struct _ZichaRecordsPage
 
   ZichaDb              *db;
   GtkLabel             *count_labels[ZICHA_N_RECORD_KINDS];
+  GtkLabel             *kind_count_labels[ZICHA_N_RECORD_KINDS];
+  ZichaRecordView      *views[ZICHA_N_RECORD_KINDS];
+  /* Record kind of each row of kinds_list; ZICHA_N_RECORD_KINDS for the summary. */
+  GArray               *row_kinds;
 
   /* Template widgets */
+  GtkListBox           *kinds_list;
+  GtkStack             *stack;
   AdwPreferencesPage   *page;
   AdwPreferencesGroup  *counts_group;
   GtkLabel             *total_label;
+};
+
+/* The kinds listed, in the order of the sidebar. */
+static const ZichaRecordKind listed_kinds[] = {
+  ZICHA_RECORD_CERTIFICATES,
+  ZICHA_RECORD_ORGANIZATIONS,
+  ZICHA_RECORD_PERSONNEL,
+  ZICHA_RECORD_AUDITS,
+  ZICHA_RECORD_AUDIT_TEAM,
+  ZICHA_RECORD_EXPENSES,
+  ZICHA_RECORD_CHECKINS,
+  ZICHA_RECORD_CERTIFICATE_EVENTS,
+  ZICHA_RECORD_QUALIFICATIONS,
+  ZICHA_RECORD_COMPETENCES,
+  ZICHA_RECORD_PENALTIES,
+  ZICHA_RECORD_WATCHLIST,
+  ZICHA_RECORD_COMPLAINTS,
 };
 
 G_DEFINE_FINAL_TYPE (ZichaRecordsPage, zicha_records_page, GTK_TYPE_WIDGET)
@@ -39,6 +62,59 @@ static char *
 format_count (gint64 count)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+static void
+on_kind_selected_cb (ZichaRecordsPage *self,
+                     GtkListBoxRow    *row,
+                     GtkListBox       *list_box)
+{
+  ZichaRecordKind kind;
+
+  if (row == NULL)
+    return;
+
+  kind = g_array_index (self->row_kinds, ZichaRecordKind, gtk_list_box_row_get_index (row));
+  if (kind == ZICHA_N_RECORD_KINDS)
+    gtk_stack_set_visible_child_name (self->stack, "summary");
+  else
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->views[kind]));
+}
+
+static void
+on_navigate_cb (ZichaRecordView  *view,
+                guint             kind,
+                gint64            id,
+                ZichaRecordsPage *self)
+{
+  zicha_records_page_show_record (self, kind, id);
+}
+
+static void
+add_kind_row (ZichaRecordsPage *self,
+              ZichaRecordKind   kind,
+              const char       *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), count);
+
+  gtk_list_box_append (self->kinds_list, box);
+  g_array_append_val (self->row_kinds, kind);
+  if (kind < ZICHA_N_RECORD_KINDS)
+    self->kind_count_labels[kind] = GTK_LABEL (count);
 }
 
 static void
@@ -82,10 +158,15 @@ zicha_records_page_set_property (GObject      *object,
 static void
 zicha_records_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   ZichaRecordsPage *self = ZICHA_RECORDS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZICHA_TYPE_RECORDS_PAGE);
+  /* The root box of the template has no id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->row_kinds, g_array_unref);
 
   G_OBJECT_CLASS (zicha_records_page_parent_class)->dispose (object);
 }
@@ -109,15 +190,32 @@ zicha_records_page_class_init (ZichaRecordsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/zicha-records-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZichaRecordsPage, kinds_list);
+  gtk_widget_class_bind_template_child (widget_class, ZichaRecordsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ZichaRecordsPage, page);
   gtk_widget_class_bind_template_child (widget_class, ZichaRecordsPage, counts_group);
   gtk_widget_class_bind_template_child (widget_class, ZichaRecordsPage, total_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
 }
 
 static void
 zicha_records_page_init (ZichaRecordsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->row_kinds = g_array_new (FALSE, FALSE, sizeof (ZichaRecordKind));
+  add_kind_row (self, ZICHA_N_RECORD_KINDS, C_("records", "Summary"));
+  for (guint i = 0; i < G_N_ELEMENTS (listed_kinds); i++)
+    {
+      ZichaRecordKind kind = listed_kinds[i];
+
+      self->views[kind] = zicha_record_view_new (kind);
+      g_signal_connect (self->views[kind], "navigate", G_CALLBACK (on_navigate_cb), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->views[kind]),
+                           zicha_record_kind_get_id (kind));
+      add_kind_row (self, kind, zicha_record_kind_get_label (kind));
+    }
+  gtk_list_box_select_row (self->kinds_list, gtk_list_box_get_row_at_index (self->kinds_list, 0));
 
   for (guint i = 0; i < ZICHA_N_RECORD_KINDS; i++)
     {
@@ -158,6 +256,9 @@ zicha_records_page_set_db (ZichaRecordsPage *self,
 
   if (g_set_object (&self->db, db))
     {
+      for (guint i = 0; i < ZICHA_N_RECORD_KINDS; i++)
+        if (self->views[i] != NULL)
+          zicha_record_view_set_db (self->views[i], db);
       zicha_records_page_refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
     }
@@ -176,7 +277,11 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
   if (self->db == NULL || !zicha_db_count_records (self->db, counts, &error))
     {
       for (guint i = 0; i < ZICHA_N_RECORD_KINDS; i++)
-        gtk_label_set_text (self->count_labels[i], "—");
+        {
+          gtk_label_set_text (self->count_labels[i], "—");
+          if (self->kind_count_labels[i] != NULL)
+            gtk_label_set_text (self->kind_count_labels[i], "");
+        }
       gtk_label_set_text (self->total_label, "");
       adw_preferences_group_set_description (self->counts_group,
                                              error != NULL ? error->message
@@ -189,6 +294,10 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
       g_autofree char *text = format_count (counts[i]);
 
       gtk_label_set_text (self->count_labels[i], text);
+      if (self->kind_count_labels[i] != NULL)
+        gtk_label_set_text (self->kind_count_labels[i], text);
+      if (self->views[i] != NULL)
+        zicha_record_view_reload (self->views[i]);
       total += counts[i];
     }
 
@@ -198,7 +307,7 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
 
       /* Translators: %s is the number of all records, e.g. "12,345". */
       total_text = g_strdup_printf (ngettext ("%s record in all", "%s records in all",
-                                              (gulong) MIN (total, G_MAXULONG)),
+                                              (gulong) MIN ((guint64) total, (guint64) G_MAXULONG)),
                                     number);
     }
   gtk_label_set_text (self->total_label, total_text != NULL ? total_text : "");
@@ -207,4 +316,49 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
                                          ? _("The database holds no records yet. Import the "
                                              "body’s records to start the self-inspection.")
                                          : _("Rows of each kind of record in this database."));
+}
+
+ZichaRecordView *
+zicha_records_page_get_view (ZichaRecordsPage *self,
+                             ZichaRecordKind   kind)
+{
+  g_return_val_if_fail (ZICHA_IS_RECORDS_PAGE (self), NULL);
+  g_return_val_if_fail (kind <= ZICHA_N_RECORD_KINDS, NULL);
+
+  return kind < ZICHA_N_RECORD_KINDS ? self->views[kind] : NULL;
+}
+
+ZichaRecordView *
+zicha_records_page_show_kind (ZichaRecordsPage *self,
+                              ZichaRecordKind   kind)
+{
+  g_return_val_if_fail (ZICHA_IS_RECORDS_PAGE (self), NULL);
+  g_return_val_if_fail (kind <= ZICHA_N_RECORD_KINDS, NULL);
+
+  for (guint i = 0; i < self->row_kinds->len; i++)
+    if (g_array_index (self->row_kinds, ZichaRecordKind, i) == kind)
+      gtk_list_box_select_row (self->kinds_list,
+                               gtk_list_box_get_row_at_index (self->kinds_list, (int) i));
+  return zicha_records_page_get_view (self, kind);
+}
+
+void
+zicha_records_page_show_record (ZichaRecordsPage *self,
+                                ZichaRecordKind   kind,
+                                gint64            id)
+{
+  ZichaRecordView *view;
+
+  g_return_if_fail (ZICHA_IS_RECORDS_PAGE (self));
+
+  view = zicha_records_page_show_kind (self, kind);
+  if (view != NULL)
+    zicha_record_view_show_record (view, id);
+}
+
+GtkWidget *
+zicha_records_page_get_summary (ZichaRecordsPage *self)
+{
+  g_return_val_if_fail (ZICHA_IS_RECORDS_PAGE (self), NULL);
+  return GTK_WIDGET (self->page);
 }

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-import-dialog.h"
+#include "zicha-interchange.h"
 #include "zicha-records-page.h"
 #include "zicha-window.h"
 
@@ -19,6 +21,7 @@ struct _ZichaWindow
   GSettings            *settings;
   ZichaDb              *db;
   GtkNativeDialog      *chooser;
+  GtkNativeDialog      *folder_chooser;
   GListModel           *pages;
 
   /* Template widgets */
@@ -85,6 +88,7 @@ set_db (ZichaWindow *self,
 {
   if (g_set_object (&self->db, db))
     {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", db != NULL);
       update_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
     }
@@ -305,6 +309,84 @@ new_chooser (ZichaWindow          *self,
 }
 
 static void
+on_import_finished_cb (ZichaImportDialog *dialog,
+                       gboolean           success,
+                       ZichaWindow       *self)
+{
+  /* Nothing changes when an import fails or is cancelled. */
+  if (success)
+    zicha_records_page_refresh (self->records_page);
+}
+
+static void
+close_folder_chooser (ZichaWindow *self)
+{
+  if (self->folder_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->folder_chooser, self);
+      gtk_native_dialog_destroy (self->folder_chooser);
+      g_clear_object (&self->folder_chooser);
+    }
+}
+
+static void
+on_folder_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
+{
+  ZichaWindow *self = user_data;
+  gboolean templates = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser),
+                                                           "zicha-templates"));
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  close_folder_chooser (self);
+
+  if (folder == NULL)
+    return;
+  if (templates)
+    zicha_window_save_templates (self, folder);
+  else
+    zicha_window_import_folder (self, folder);
+}
+
+static void
+choose_folder (ZichaWindow *self,
+               const char  *title,
+               const char  *accept_label,
+               gboolean     templates)
+{
+  GtkFileChooserNative *chooser;
+
+  close_folder_chooser (self);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "zicha-templates", GINT_TO_POINTER (templates));
+  self->folder_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  zicha_window_choose_import_folder (ZICHA_WINDOW (widget));
+}
+
+static void
+save_templates_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  choose_folder (ZICHA_WINDOW (widget), _("Save Import Templates"), _("_Save Here"), TRUE);
+}
+
+static void
 zicha_window_get_property (GObject    *object,
                            guint       prop_id,
                            GValue     *value,
@@ -334,6 +416,7 @@ zicha_window_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
+  close_folder_chooser (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZICHA_TYPE_WINDOW);
 
@@ -378,6 +461,11 @@ zicha_window_class_init (ZichaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-templates", NULL,
+                                   save_templates_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
@@ -405,6 +493,7 @@ zicha_window_init (ZichaWindow *self)
   gtk_list_box_select_row (self->sidebar, first);
 
   g_object_bind_property (self, "db", self->records_page, "db", G_BINDING_SYNC_CREATE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
 
   update_title (self);
 }
@@ -522,4 +611,81 @@ zicha_window_get_page_title (ZichaWindow *self)
   g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
 
   return adw_window_title_get_title (self->page_title);
+}
+
+void
+zicha_window_choose_import_folder (ZichaWindow *self)
+{
+  g_return_if_fail (ZICHA_IS_WINDOW (self));
+
+  if (self->db == NULL)
+    return;
+  choose_folder (self, _("Import Folder"), _("_Import"), FALSE);
+}
+
+ZichaImportDialog *
+zicha_window_import_folder (ZichaWindow *self,
+                            GFile       *folder)
+{
+  GtkApplication *app;
+  g_autofree char *user_name = NULL;
+  ZichaImportDialog *dialog;
+
+  g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (self->db == NULL)
+    return NULL;
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (ZICHA_IS_APPLICATION (app))
+    user_name = zicha_application_get_user_name (ZICHA_APPLICATION (app));
+
+  dialog = zicha_import_dialog_new (GTK_WINDOW (self), self->db, folder, user_name);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_import_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  zicha_import_dialog_start (dialog);
+  return dialog;
+}
+
+gboolean
+zicha_window_save_templates (ZichaWindow *self,
+                             GFile       *folder)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  gboolean ok;
+
+  g_return_val_if_fail (ZICHA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  path = g_file_get_path (folder);
+  name = g_file_get_parse_name (folder);
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("“%s” is not a local folder."), name);
+  ok = path != NULL && zicha_interchange_write_templates (path, &error);
+
+  if (ok)
+    /* Translators: %s is a folder. */
+    body = g_strdup_printf (_("An empty CSV file for each kind of record, with the column "
+                              "headers, was written to “%s”. Fill them in and import the "
+                              "folder."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   ok ? _("Import Templates Saved")
+                                      : _("Could Not Save the Import Templates"),
+                                   ok ? body : error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ok;
+}
+
+ZichaRecordsPage *
+zicha_window_get_records_page (ZichaWindow *self)
+{
+  g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
+  return self->records_page;
 }

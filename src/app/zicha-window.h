@@ -6,6 +6,8 @@
 
 #include "zicha-core.h"
 #include "zicha-application.h"
+#include "zicha-import-dialog.h"
+#include "zicha-records-page.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +32,19 @@ gboolean     zicha_window_load_database       (ZichaWindow      *self,
 /* File choosers of the New Database… and Open Database… menu items. */
 void         zicha_window_choose_database     (ZichaWindow      *self);
 void         zicha_window_choose_new_database (ZichaWindow      *self);
+
+/* Import Folder… (win.import, Ctrl+I): a folder chooser, then zicha_window_import_folder. */
+void         zicha_window_choose_import_folder (ZichaWindow     *self);
+/* Imports @folder into the open database in an import dialog, shown and started; the
+ * Records page is refreshed when it succeeds. NULL without a database. */
+ZichaImportDialog *
+             zicha_window_import_folder       (ZichaWindow      *self,
+                                               GFile            *folder);
+/* Writes the import templates (导入模板) into @folder and says so in a message dialog. */
+gboolean     zicha_window_save_templates      (ZichaWindow      *self,
+                                               GFile            *folder);
+ZichaRecordsPage *
+             zicha_window_get_records_page    (ZichaWindow      *self);
 
 /* Name of the visible page ("overview", "records", …), or "error" while no
  * database is open. */

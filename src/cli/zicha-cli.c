@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "zicha-cli.h"
+#include "zicha-cli-commands.h"
 #include "zicha-cli-private.h"
 
 struct _ZichaCli
@@ -50,6 +51,44 @@ static const ZichaCliCommand commands[] = {
        "30 percent, a third of that for each surveillance audit and two thirds for a\n"
        "recertification audit."),
     cmd_audit_time,
+  },
+  {
+    "import",
+    N_("Import a folder of interchange-format CSV files into the database"),
+    N_("Creates the database when it does not exist yet. The import is all or nothing: when a\n"
+       "file has errors, nothing is written and every error is printed as\n"
+       "FILE:LINE:COLUMN: reason, with exit status 3. Warnings are printed the same way\n"
+       "and do not stop the import."),
+    zicha_cli_cmd_import,
+  },
+  {
+    "template",
+    N_("Write the import templates: every file of the format with its headers and no rows"),
+    NULL,
+    zicha_cli_cmd_template,
+  },
+  {
+    "demo",
+    N_("Create a demo body: fictional records with planted anomalies"),
+    N_("With --db, imports the demo data into a new database and records its day there, so\n"
+       "that check evaluates the rules as of that day. With --export, writes the\n"
+       "interchange-format files to a folder instead (or as well). With --expected, writes\n"
+       "the hits the rules must find (rule,entity_type,entity_key). The same seed and the\n"
+       "same day give the same data."),
+    zicha_cli_cmd_demo,
+  },
+  {
+    "check",
+    N_("Run the risk rules and print the hits of each rule"),
+    NULL,
+    zicha_cli_cmd_check,
+  },
+  {
+    "findings",
+    N_("Print the hits of the risk rules"),
+    N_("Machine formats (csv, json) have the columns rule, area, severity, entity_type,\n"
+       "entity_key, status and message, with English values except the message."),
+    zicha_cli_cmd_findings,
   },
 };
 

@@ -90,9 +90,9 @@ cmd_run () {
 
 cmd_test () {
   install_packages
-  local log status=0
-  log=$(mktemp)
-  trap 'rm -f "$log"' EXIT
+  local status=0
+  test_log=$(mktemp)
+  trap 'rm -f "$test_log"' EXIT
 
   echo "== Build"
   build _build
@@ -100,15 +100,15 @@ cmd_test () {
   build _build-asan -Db_sanitize=address,undefined
 
   echo "== Tests"
-  xvfb meson test -C _build --print-errorlogs 2>&1 | tee -a "$log" || status=1
+  xvfb meson test -C _build --print-errorlogs 2>&1 | tee -a "$test_log" || status=1
   echo "== Tests under sanitizers (core, CLI and UI)"
   xvfb meson test -C _build-asan --print-errorlogs --suite core --suite cli --suite ui \
-    2>&1 | tee -a "$log" || status=1
+    2>&1 | tee -a "$test_log" || status=1
 
   # One closing line over both runs.
   local ok fail
-  ok=$(awk '/^Ok:/ { s += $2 } END { print s + 0 }' "$log")
-  fail=$(awk '/^(Fail|Unexpected Pass|Timeout):/ { s += $NF } END { print s + 0 }' "$log")
+  ok=$(awk '/^Ok:/ { s += $2 } END { print s + 0 }' "$test_log")
+  fail=$(awk '/^(Fail|Unexpected Pass|Timeout):/ { s += $NF } END { print s + 0 }' "$test_log")
   echo "tests: $ok passed, $fail failed"
   return $status
 }

@@ -13,6 +13,9 @@
 #include "zicha-core.h"
 #include "zicha-application.h"
 #include "zicha-preferences-window.h"
+#include "zicha-import-dialog.h"
+#include "zicha-record-list.h"
+#include "zicha-record-view.h"
 #include "zicha-records-page.h"
 #include "zicha-window.h"
 
@@ -243,7 +246,8 @@ test_records_page (void)
   g_assert_true (zicha_records_page_get_db (ZICHA_RECORDS_PAGE (page))
                  == zicha_window_get_db (window));
 
-  rows = find_widgets (page, ADW_TYPE_ACTION_ROW);
+  rows = find_widgets (zicha_records_page_get_summary (ZICHA_RECORDS_PAGE (page)),
+                       ADW_TYPE_ACTION_ROW);
   g_assert_cmpuint (rows->len, ==, ZICHA_N_RECORD_KINDS);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -627,6 +631,487 @@ test_error_state (void)
   g_unlink (bad_path);
 }
 
+/* Import and the Records pages ------------------------------------------------------------ */
+
+typedef gboolean (*WaitFunc) (gpointer data);
+
+/* Iterates the main loop until @func is TRUE, at most @ms milliseconds. */
+static gboolean
+wait_until (WaitFunc func,
+            gpointer data,
+            guint    ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!func (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  flush_main_loop ();
+  return func (data);
+}
+
+static gboolean
+import_over (gpointer data)
+{
+  return g_strcmp0 (zicha_import_dialog_get_state (data), "running") != 0;
+}
+
+static ZichaImportDialog *
+import_and_wait (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  ZichaImportDialog *dialog = zicha_window_import_folder (window, folder);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (wait_until (import_over, dialog, 30000));
+  return dialog;
+}
+
+static gboolean
+list_ready (gpointer data)
+{
+  ZichaRecordList *list = zicha_record_view_get_list (data);
+
+  return list != NULL && !zicha_record_list_get_loading (list);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+  g_autoptr(GPtrArray) labels = find_widgets (w->root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (label)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), w->text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when a mapped label below @root shows @text (waits up to 5 s for it). */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  LabelWait w = { root, text };
+
+  return wait_until (label_shown, &w, 5000);
+}
+
+static ZichaRecordView *
+show_records (ZichaRecordKind kind)
+{
+  ZichaRecordsPage *page = zicha_window_get_records_page (window);
+  ZichaRecordView *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "records"));
+  view = zicha_records_page_show_kind (page, kind);
+  g_assert_nonnull (view);
+  g_assert_true (wait_mapped (GTK_WIDGET (view), 10000));
+  g_assert_true (wait_until (list_ready, view, 10000));
+  return view;
+}
+
+static guint
+n_rows (ZichaRecordView *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (zicha_record_view_get_list (view)));
+}
+
+static void
+test_import_folder (void)
+{
+  ZichaImportDialog *dialog;
+  ZichaImportResult *result;
+  ZichaRecordView *view;
+  gint64 counts[ZICHA_N_RECORD_KINDS];
+
+  dialog = import_and_wait ("ui-import");
+  g_assert_cmpstr (zicha_import_dialog_get_state (dialog), ==, "done");
+  result = zicha_import_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_cmpint (zicha_import_result_get_import_id (result), >, 0);
+  g_assert_cmpuint (zicha_import_result_get_file_stats (result,
+                      ZICHA_RECORD_CERTIFICATES)->inserted, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (zicha_import_dialog_get_messages (dialog)), ==, 0);
+  /* The per-file summary names the certificates. */
+  {
+    g_autofree char *title = g_strdup_printf ("%s (certificates.csv)",
+                                              zicha_record_kind_get_label (
+                                                ZICHA_RECORD_CERTIFICATES));
+
+    g_assert_true (shows_label (GTK_WIDGET (dialog), title));
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_main_loop ();
+
+  g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
+  g_assert_cmpint (counts[ZICHA_RECORD_CERTIFICATES], ==, 5);
+
+  /* The rows are in the certificates list, and on screen. */
+  view = show_records (ZICHA_RECORD_CERTIFICATES);
+  g_assert_cmpuint (n_rows (view), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (zicha_record_view_get_column_view (view)), "C001"));
+  g_assert_true (shows_label (GTK_WIDGET (zicha_record_view_get_column_view (view)),
+                              "北京华信科技有限公司"));
+  /* The sidebar of the Records page shows the new count. */
+  g_assert_true (shows_label (GTK_WIDGET (zicha_window_get_records_page (window)), "5"));
+}
+
+static gboolean
+has_n_rows (gpointer data)
+{
+  ZichaRecordView *view = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return list_ready (view) && n_rows (view) == n;
+}
+
+static gboolean
+wait_rows (ZichaRecordView *view,
+           guint            n)
+{
+  gpointer data[2] = { view, GUINT_TO_POINTER (n) };
+
+  return wait_until (has_n_rows, data, 10000);
+}
+
+static void
+test_records_search (void)
+{
+  ZichaRecordView *view = show_records (ZICHA_RECORD_CERTIFICATES);
+  GtkEditable *entry = zicha_record_view_get_search_entry (view);
+  GtkWidget *column_view = GTK_WIDGET (zicha_record_view_get_column_view (view));
+
+  g_assert_cmpuint (n_rows (view), ==, 5);
+
+  /* Typed as a user would: the list narrows after the entry's delay. */
+  gtk_editable_set_text (entry, "华信");
+  g_assert_true (wait_rows (view, 2));
+  g_assert_true (shows_label (column_view, "C005"));
+
+  /* Pinyin initials: 张家口中山食品 → zjkzssp. */
+  gtk_editable_set_text (entry, "zs");
+  g_assert_true (wait_rows (view, 1));
+  g_assert_true (shows_label (column_view, "C004"));
+  g_assert_false (label_shown (&(LabelWait) { column_view, "C001" }));
+
+  gtk_editable_set_text (entry, "no such thing");
+  g_assert_true (wait_rows (view, 0));
+
+  gtk_editable_set_text (entry, "");
+  g_assert_true (wait_rows (view, 5));
+}
+
+static char *
+first_cell (ZichaRecordView *view,
+            const char      *column_id)
+{
+  ZichaRecordList *list = zicha_record_view_get_list (view);
+  g_autoptr(ZichaRecordRow) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  int column = zicha_record_kind_find_column (zicha_record_view_get_kind (view), column_id);
+
+  g_assert_nonnull (row);
+  return g_strdup (zicha_record_row_get_value (row, (guint) column));
+}
+
+static GtkColumnViewColumn *
+find_column (ZichaRecordView *view,
+             const char      *column_id)
+{
+  GtkColumnView *column_view = zicha_record_view_get_column_view (view);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  int wanted = zicha_record_kind_find_column (zicha_record_view_get_kind (view), column_id);
+  const char *title = zicha_record_kind_get_column_title (zicha_record_view_get_kind (view),
+                                                          (guint) wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_records_sort (void)
+{
+  ZichaRecordView *view = show_records (ZICHA_RECORD_CERTIFICATES);
+  GtkColumnView *column_view = zicha_record_view_get_column_view (view);
+  ZichaRecordList *list = zicha_record_view_get_list (view);
+  int org = zicha_record_kind_find_column (ZICHA_RECORD_CERTIFICATES, "org");
+  int issued = zicha_record_kind_find_column (ZICHA_RECORD_CERTIFICATES, "issued_on");
+  g_autofree char *first = NULL;
+
+  /* What a click on a header does: the column view sorts by that column. */
+  gtk_column_view_sort_by_column (column_view, find_column (view, "issued_on"),
+                                  GTK_SORT_ASCENDING);
+  g_assert_true (wait_until (list_ready, view, 10000));
+  g_assert_cmpuint (zicha_record_list_get_sort_column (list), ==, (guint) issued);
+  g_assert_false (zicha_record_list_get_sort_descending (list));
+  first = first_cell (view, "cert_no");
+  g_assert_cmpstr (first, ==, "C002");
+  g_clear_pointer (&first, g_free);
+
+  gtk_column_view_sort_by_column (column_view, find_column (view, "issued_on"),
+                                  GTK_SORT_DESCENDING);
+  g_assert_true (wait_until (list_ready, view, 10000));
+  g_assert_true (zicha_record_list_get_sort_descending (list));
+  first = first_cell (view, "cert_no");
+  g_assert_cmpstr (first, ==, "C005");
+  g_clear_pointer (&first, g_free);
+
+  /* Names in pinyin order, in SQL. */
+  gtk_column_view_sort_by_column (column_view, find_column (view, "org"), GTK_SORT_ASCENDING);
+  g_assert_true (wait_until (list_ready, view, 10000));
+  g_assert_cmpuint (zicha_record_list_get_sort_column (list), ==, (guint) org);
+  first = first_cell (view, "org");
+  g_assert_cmpstr (first, ==, "安徽阿里山茶业有限公司");
+  g_assert_true (shows_label (GTK_WIDGET (column_view), "安徽阿里山茶业有限公司"));
+  g_clear_pointer (&first, g_free);
+
+  gtk_column_view_sort_by_column (column_view, find_column (view, "cert_no"),
+                                  GTK_SORT_ASCENDING);
+  g_assert_true (wait_until (list_ready, view, 10000));
+  first = first_cell (view, "cert_no");
+  g_assert_cmpstr (first, ==, "C001");
+}
+
+static gboolean
+selected_is (gpointer data)
+{
+  ZichaRecordView *view = ((gpointer *) data)[0];
+  gint64 *id = ((gpointer *) data)[1];
+
+  return list_ready (view) && zicha_record_view_get_selected_id (view) == *id;
+}
+
+static void
+test_records_details (void)
+{
+  ZichaRecordView *view = show_records (ZICHA_RECORD_CERTIFICATES);
+  ZichaDb *db = zicha_window_get_db (window);
+  gint64 o001 = zicha_record_find_by_key (db, ZICHA_RECORD_ORGANIZATIONS, "O001");
+  GtkSelectionModel *selection = gtk_column_view_get_model (zicha_record_view_get_column_view (view));
+  g_autoptr(GPtrArray) groups = NULL;
+  ZichaRecordView *orgs;
+  GtkWidget *org_row = NULL;
+
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  flush_main_loop ();
+  g_assert_cmpint (zicha_record_view_get_selected_id (view), ==,
+                   zicha_record_find_by_key (db, ZICHA_RECORD_CERTIFICATES, "C001"));
+
+  /* Fields, then the related records by section. */
+  g_assert_true (shows_label (zicha_record_view_get_details (view), "C001 北京华信科技有限公司"));
+  g_assert_true (shows_label (zicha_record_view_get_details (view), "A001"));
+  g_assert_true (shows_label (zicha_record_view_get_details (view), "张三"));
+  groups = find_widgets (zicha_record_view_get_details (view), ADW_TYPE_PREFERENCES_GROUP);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      AdwPreferencesGroup *group = g_ptr_array_index (groups, i);
+
+      if (g_strcmp0 (adw_preferences_group_get_title (group), _("Organization")) == 0)
+        {
+          g_autoptr(GPtrArray) rows = find_widgets (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW);
+
+          g_assert_cmpuint (rows->len, ==, 1);
+          org_row = g_ptr_array_index (rows, 0);
+        }
+    }
+  g_assert_nonnull (org_row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (org_row)));
+
+  /* Activating it shows the organization, selected. */
+  g_signal_emit_by_name (org_row, "activated");
+  orgs = zicha_records_page_get_view (zicha_window_get_records_page (window),
+                                      ZICHA_RECORD_ORGANIZATIONS);
+  {
+    gpointer data[2] = { orgs, &o001 };
+
+    g_assert_true (wait_until (selected_is, data, 10000));
+  }
+  g_assert_true (wait_mapped (GTK_WIDGET (orgs), 5000));
+  g_assert_true (shows_label (zicha_record_view_get_details (orgs), "C005"));
+}
+
+static void
+test_import_errors (void)
+{
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "errors.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  ZichaImportDialog *dialog;
+  const ZichaImportMessage *m;
+  gint64 counts[ZICHA_N_RECORD_KINDS];
+
+  dialog = import_and_wait ("ui-import-bad");
+  g_assert_cmpstr (zicha_import_dialog_get_state (dialog), ==, "errors");
+  g_assert_cmpuint (g_list_model_get_n_items (zicha_import_dialog_get_messages (dialog)), ==, 3);
+  m = zicha_import_dialog_get_message (dialog, 0);
+  g_assert_cmpstr (m->file, ==, "certificates.csv");
+  g_assert_cmpuint (m->line, ==, 2);
+  g_assert_cmpstr (m->value, ==, "2021-13-45");
+  g_assert_null (zicha_import_dialog_get_message (dialog, 3));
+
+  /* The list is on screen, with its values. */
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "2021-13-45"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "O999"));
+
+  /* Saved as CSV, UTF-8 with its header. */
+  g_assert_true (zicha_import_dialog_save_messages (dialog, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "file,line,column,message,value\r\n"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_true (g_str_has_prefix (lines[1], "certificates.csv,2,"));
+  g_assert_true (g_str_has_suffix (lines[1], ",2021-13-45"));
+  g_assert_cmpstr (lines[4], ==, "");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_main_loop ();
+
+  /* Nothing was imported. */
+  g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
+  g_assert_cmpint (counts[ZICHA_RECORD_CERTIFICATES], ==, 5);
+  g_unlink (csv_path);
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui-import", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  ZichaImportDialog *dialog;
+  gint64 before;
+  gint64 counts[ZICHA_N_RECORD_KINDS];
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
+  before = counts[ZICHA_RECORD_CERTIFICATES];
+
+  /* Cancelled before the worker gets to it: nothing changes. */
+  dialog = zicha_window_import_folder (window, folder);
+  g_assert_cmpstr (zicha_import_dialog_get_state (dialog), ==, "running");
+  zicha_import_dialog_cancel (dialog);
+  g_assert_true (wait_until (import_over, dialog, 30000));
+  g_assert_cmpstr (zicha_import_dialog_get_state (dialog), ==, "cancelled");
+  g_assert_true (zicha_import_dialog_get_result (dialog) == NULL
+                 || zicha_import_result_get_import_id (zicha_import_dialog_get_result (dialog))
+                    == 0);
+  pages = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpuint (pages->len, >, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_main_loop ();
+
+  g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
+  g_assert_cmpint (counts[ZICHA_RECORD_CERTIFICATES], ==, before);
+}
+
+static void
+test_import_action (void)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+  GtkWindow *chooser;
+
+  /* Ctrl+I activates win.import. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_i
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))
+                 == GDK_CONTROL_MASK
+              && GTK_IS_NAMED_ACTION (action))
+            {
+              g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==,
+                               "win.import");
+              found = TRUE;
+            }
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("the GTK file chooser leaks inside GLib under LeakSanitizer");
+  return;
+#endif
+
+  /* It asks for a folder. */
+  g_assert_true (gtk_widget_activate_action (widget, "win.import", NULL));
+  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
+                 == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_main_loop ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (find_toplevel (ZICHA_TYPE_IMPORT_DIALOG));
+}
+
+static void
+test_save_templates (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "templates", NULL);
+  g_autofree char *cert_path = g_build_filename (dir, "certificates.csv", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GtkWindow *dialog;
+
+  g_assert_true (zicha_window_save_templates (window, folder));
+  g_assert_true (g_file_test (cert_path, G_FILE_TEST_IS_REGULAR));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            dir));
+  gtk_window_destroy (dialog);
+  flush_main_loop ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 static gboolean
 run_tests_cb (gpointer user_data)
 {
@@ -675,6 +1160,14 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/user-name", test_preferences);
   g_test_add_func ("/ui/dialogs/shortcuts", test_shortcuts_window);
   g_test_add_func ("/ui/dialogs/about", test_about_window);
+  g_test_add_func ("/ui/import/action", test_import_action);
+  g_test_add_func ("/ui/import/folder", test_import_folder);
+  g_test_add_func ("/ui/record-views/search", test_records_search);
+  g_test_add_func ("/ui/record-views/sort", test_records_sort);
+  g_test_add_func ("/ui/record-views/details", test_records_details);
+  g_test_add_func ("/ui/import/errors", test_import_errors);
+  g_test_add_func ("/ui/import/cancel", test_import_cancel);
+  g_test_add_func ("/ui/import/templates", test_save_templates);
 
   app = zicha_application_new (G_APPLICATION_NON_UNIQUE);
   g_idle_add (run_tests_cb, NULL);

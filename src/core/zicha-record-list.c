@@ -372,7 +372,6 @@ on_query_done_cb (GObject      *source,
       return;
     }
 
-  set_loading (self, FALSE);
   g_clear_object (&self->cancellable);
 
   if (list == NULL)
@@ -384,6 +383,7 @@ on_query_done_cb (GObject      *source,
           g_clear_error (&self->error);
           self->error = g_steal_pointer (&error);
         }
+      set_loading (self, FALSE);
       return;
     }
 
@@ -402,6 +402,8 @@ on_query_done_cb (GObject      *source,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, get_n_items (self));
   if (old_n != get_n_items (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  /* Last, so that whoever waits for it finds the new rows. */
+  set_loading (self, FALSE);
 }
 
 static void

@@ -14,8 +14,20 @@
 #include "zicha-hits.h"
 #include "zicha-rules.h"
 
-/* Hits read from the database at a time by findings. */
+/* Hits read from the database at a time by findings; the tests set a small one with the
+ * environment variable ZICHA_CLI_PAGE_SIZE to see pages joined. */
 #define FINDINGS_PAGE_SIZE 5000
+
+static guint
+findings_page_size (void)
+{
+  const char *env = g_getenv ("ZICHA_CLI_PAGE_SIZE");
+  guint64 size = 0;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, G_MAXINT, &size, NULL))
+    return (guint) size;
+  return FINDINGS_PAGE_SIZE;
+}
 
 static gboolean
 write_failed (GError **error)
@@ -337,6 +349,7 @@ zicha_cli_cmd_findings (ZichaCli  *cli,
   ZichaRuleSeverity severity_value;
   ZichaHitStatus status_value;
   guint offset = 0;
+  guint page_size = findings_page_size ();
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Output format: table (the default), csv or json"), N_("FORMAT") },
@@ -405,13 +418,13 @@ zicha_cli_cmd_findings (ZichaCli  *cli,
   for (;;)
     {
       g_autoptr(GPtrArray) page = zicha_hits_query_page (db, &filter, ZICHA_HIT_ORDER_RULE,
-                                                         FALSE, offset, FINDINGS_PAGE_SIZE,
-                                                         NULL, error);
+                                                         FALSE, offset, page_size, NULL,
+                                                         error);
       gboolean last;
 
       if (page == NULL)
         return FALSE;
-      last = page->len < FINDINGS_PAGE_SIZE;
+      last = page->len < page_size;
       if (!write_findings_page (&writer, page, last, error))
         return FALSE;
       if (last)

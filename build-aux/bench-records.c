@@ -5,6 +5,7 @@
  *
  * Usage: bench-records DB [KIND [SEARCH,SEARCH…]]
  *        bench-records --import FOLDER DB      (imports FOLDER into DB first)
+ *        bench-records --demo FOLDER N         (writes a demo folder of N certificates)
  * Prints the time to the first rows of a list, each sort and each search. */
 #define G_LOG_DOMAIN "zicha-bench-records"
 
@@ -13,6 +14,7 @@
 #include <locale.h>
 
 #include "zicha-core.h"
+#include "zicha-demo.h"
 #include "zicha-import.h"
 #include "zicha-record-list.h"
 
@@ -45,6 +47,20 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   zicha_core_init_i18n ();
+
+  if (argc == 4 && g_str_equal (argv[1], "--demo"))
+    {
+      ZichaDemoOptions opts;
+
+      zicha_demo_options_init (&opts);
+      opts.certificates = (guint) g_ascii_strtoull (argv[3], NULL, 10);
+      if (!zicha_demo_generate (&opts, argv[2], NULL, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
 
   if (argc == 4 && g_str_equal (argv[1], "--import"))
     {

@@ -2,7 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Used to look at the app as a user would (README, AppStream screenshot) and to
- * review each page in zh_CN. Run it with build-aux/screenshots.sh. */
+ * review each page in zh_CN. Run it with build-aux/screenshots.sh. Folders named after the
+ * database and output folder are imported first through the import dialog, each
+ * rendered as import-N.png; then the main lists of the Records page are rendered with
+ * their first record selected (records-KIND.png). */
 #define G_LOG_DOMAIN "zicha-screenshots"
 
 #include "config.h"
@@ -11,6 +14,10 @@
 
 #include "zicha-core.h"
 #include "zicha-application.h"
+#include "zicha-import-dialog.h"
+#include "zicha-record-list.h"
+#include "zicha-record-view.h"
+#include "zicha-records-page.h"
 #include "zicha-window.h"
 
 static const char *pages[] = {
@@ -20,6 +27,7 @@ static const char *pages[] = {
 static ZichaApplication *app;
 static const char *out_dir;
 static const char *db_path;
+static char **import_folders;
 static int status;
 
 static gboolean
@@ -92,11 +100,54 @@ run_cb (gpointer data)
     }
   win = windows->data;
   gtk_window_set_default_size (GTK_WINDOW (win), 1100, 720);
+
+  for (i = 0; import_folders != NULL && import_folders[i] != NULL; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (import_folders[i]);
+      ZichaImportDialog *dialog = zicha_window_import_folder (ZICHA_WINDOW (win), folder);
+      g_autofree char *name = g_strdup_printf ("import-%u", i + 1);
+
+      if (dialog == NULL)
+        continue;
+      while (g_strcmp0 (zicha_import_dialog_get_state (dialog), "running") == 0)
+        g_main_context_iteration (NULL, TRUE);
+      save_window (GTK_WIDGET (dialog), name);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
   for (i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (win, "win.show-page", "s", pages[i]);
       save_window (win, pages[i]);
     }
+
+  {
+    static const ZichaRecordKind kinds[] = {
+      ZICHA_RECORD_CERTIFICATES, ZICHA_RECORD_ORGANIZATIONS, ZICHA_RECORD_PERSONNEL,
+      ZICHA_RECORD_AUDITS, ZICHA_RECORD_EXPENSES, ZICHA_RECORD_CHECKINS,
+    };
+    ZichaRecordsPage *page = zicha_window_get_records_page (ZICHA_WINDOW (win));
+
+    gtk_widget_activate_action (win, "win.show-page", "s", "records");
+    for (i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        ZichaRecordView *view = zicha_records_page_show_kind (page, kinds[i]);
+        g_autofree char *name = g_strdup_printf ("records-%s",
+                                                 zicha_record_kind_get_id (kinds[i]));
+        ZichaRecordList *list;
+
+        wait_ms (100);
+        list = zicha_record_view_get_list (view);
+        if (list != NULL)
+          {
+            zicha_record_list_wait (list);
+            if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+              gtk_selection_model_select_item (
+                gtk_column_view_get_model (zicha_record_view_get_column_view (view)), 0, TRUE);
+          }
+        save_window (win, name);
+      }
+  }
   g_application_quit (G_APPLICATION (app));
   return G_SOURCE_REMOVE;
 }
@@ -107,13 +158,14 @@ main (int   argc,
 {
   const char *av[4];
 
-  if (argc != 3)
+  if (argc < 3)
     {
-      g_printerr ("usage: %s DATABASE OUTPUT-FOLDER\n", argv[0]);
+      g_printerr ("usage: %s DATABASE OUTPUT-FOLDER [IMPORT-FOLDER…]\n", argv[0]);
       return 2;
     }
   db_path = argv[1];
   out_dir = argv[2];
+  import_folders = argv + 3;
   g_mkdir_with_parents (out_dir, 0755);
 
   zicha_core_init_i18n ();

@@ -331,7 +331,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "zicha-numeric"));
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Keys, dates and numbers in full; long names are cut to the column's width. */
+  if (g_object_get_data (G_OBJECT (factory), "zicha-long") != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
@@ -351,6 +353,22 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                                                      : "");
 }
 
+/* Names and free text: cut to a fixed width rather than widening the table. */
+static gboolean
+is_long_column (ZichaRecordKind kind,
+                guint           column)
+{
+  static const char * const long_ids[] = {
+    "org", "name", "scope_codes", "reason", "summary", "note", "source", "authority",
+  };
+  const char *id = zicha_record_kind_get_column_id (kind, column);
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_ids); i++)
+    if (g_str_equal (id, long_ids[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 build_columns (ZichaRecordView *self)
 {
@@ -368,14 +386,16 @@ build_columns (ZichaRecordView *self)
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "zicha-numeric",
                          GINT_TO_POINTER (zicha_record_kind_get_column_numeric (self->kind, c)));
+      if (is_long_column (self->kind, c))
+        g_object_set_data (G_OBJECT (factory), "zicha-long", GINT_TO_POINTER (TRUE));
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (c));
 
       column = gtk_column_view_column_new (zicha_record_kind_get_column_title (self->kind, c),
                                            g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == 1 || n <= 4)
-        gtk_column_view_column_set_expand (column, TRUE);
+      if (is_long_column (self->kind, c))
+        gtk_column_view_column_set_fixed_width (column, 200);
 
       sorter = g_object_new (ZICHA_TYPE_COLUMN_SORTER, NULL);
       sorter->column = c;

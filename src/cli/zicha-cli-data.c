@@ -482,10 +482,10 @@ zicha_cli_cmd_demo (ZichaCli  *cli,
   gboolean ok;
   const GOptionEntry entries[] = {
     { "certificates", 0, 0, G_OPTION_ARG_STRING, &certificates_str,
-      N_("Number of certificates (default 5000)"), N_("NUMBER") },
+      N_("Number of certificates (default 5000)"), N_("COUNT") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_str,
       N_("Seed of the random numbers (default 1): the same seed gives the same data"),
-      N_("NUMBER") },
+      N_("SEED") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_str,
       N_("The day the data is dated from (default today)"), N_("YYYY-MM-DD") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_dir,

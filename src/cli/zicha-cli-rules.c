@@ -201,7 +201,12 @@ zicha_cli_cmd_check (ZichaCli  *cli,
     return write_failed (error);
   if (format == ZICHA_OUTPUT_TABLE)
     zicha_cli_print (/* Translators: %1$s is a date; %2$u, %3$u and %4$u are numbers of hits */
-                     _("As of %1$s: %2$u hits, %3$u of them new; %4$u earlier hits resolved\n"),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "As of %1$s: %2$u hit, %3$u of them new; "
+                                  "%4$u earlier hits resolved\n",
+                                  "As of %1$s: %2$u hits, %3$u of them new; "
+                                  "%4$u earlier hits resolved\n",
+                                  result->total_hits),
                      result->as_of, result->total_hits, result->new_hits,
                      result->resolved_hits);
   return TRUE;

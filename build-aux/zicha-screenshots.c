@@ -86,6 +86,41 @@ save_window (GtkWidget  *window,
 }
 
 static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Waits until the first cell of @view is on screen (at most 10 s). */
+static void
+wait_first_row_shown (ZichaRecordView *view)
+{
+  ZichaRecordList *list = zicha_record_view_get_list (view);
+  g_autoptr(ZichaRecordRow) row = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (list == NULL)
+    return;
+  zicha_record_list_wait (list);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  if (row == NULL)
+    return;
+  while (!find_label (GTK_WIDGET (zicha_record_view_get_column_view (view)),
+                      zicha_record_row_get_value (row, 0))
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
 run_cb (gpointer data)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
@@ -131,12 +166,15 @@ run_cb (gpointer data)
     gtk_widget_activate_action (win, "win.show-page", "s", "records");
     for (i = 0; i < G_N_ELEMENTS (kinds); i++)
       {
+        gint64 start = g_get_monotonic_time ();
         ZichaRecordView *view = zicha_records_page_show_kind (page, kinds[i]);
         g_autofree char *name = g_strdup_printf ("records-%s",
                                                  zicha_record_kind_get_id (kinds[i]));
         ZichaRecordList *list;
 
-        wait_ms (100);
+        wait_first_row_shown (view);
+        g_printerr ("%s: first rows shown after %.0f ms\n", name,
+                    (g_get_monotonic_time () - start) / 1000.0);
         list = zicha_record_view_get_list (view);
         if (list != NULL)
           {

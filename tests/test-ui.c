@@ -1026,6 +1026,23 @@ test_import_cancel (void)
 
   g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
   g_assert_cmpint (counts[ZICHA_RECORD_CERTIFICATES], ==, before);
+
+  /* Closing the dialog while it runs cancels too, and the import ends quietly. */
+  {
+    gboolean over = FALSE;
+
+    dialog = zicha_window_import_folder (window, folder);
+    g_object_ref (dialog);
+    g_signal_connect_swapped (dialog, "finished", G_CALLBACK (on_timeout_cb), &over);
+    gtk_window_close (GTK_WINDOW (dialog));
+    while (!over)
+      g_main_context_iteration (NULL, TRUE);
+    g_object_unref (dialog);
+    flush_main_loop ();
+    g_assert_null (find_toplevel (ZICHA_TYPE_IMPORT_DIALOG));
+    g_assert_true (zicha_db_count_records (zicha_window_get_db (window), counts, NULL));
+    g_assert_cmpint (counts[ZICHA_RECORD_CERTIFICATES], ==, before);
+  }
 }
 
 static void

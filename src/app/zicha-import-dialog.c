@@ -100,7 +100,7 @@ on_progress_cb (const char *file_name,
   g_autofree char *rows = format_count (rows_done);
   g_autofree char *text = NULL;
 
-  if (!self->running)
+  if (!self->running || self->stack == NULL)
     return;
 
   /* Translators: %1$s is a file name, %2$s a number of rows read so far. */
@@ -218,6 +218,13 @@ on_import_done_cb (GObject      *source,
   g_clear_pointer (&self->result, zicha_import_result_free);
   self->result = import_result;
   g_clear_object (&self->cancellable);
+
+  /* Closed while it ran: the widgets are gone. */
+  if (self->stack == NULL)
+    {
+      g_signal_emit (self, signals[FINISHED], 0, ok);
+      return;
+    }
   fill_messages (self);
   gtk_widget_set_visible (self->messages_box,
                           g_list_model_get_n_items (G_LIST_MODEL (self->messages)) > 0);

@@ -311,6 +311,101 @@ zicha_hits_query (ZichaDb               *db,
   return zicha_hits_query_page (db, filter, ZICHA_HIT_ORDER_DEFAULT, FALSE, 0, 0, NULL, error);
 }
 
+static int
+on_query_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
+GArray *
+zicha_hits_query_ids (ZichaDb               *db,
+                      const ZichaHitFilter  *filter,
+                      ZichaHitOrder          order,
+                      gboolean               descending,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT h.id FROM hits AS h");
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *handle;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
+
+  handle = zicha_db_get_handle (db);
+  filter_sql (filter, sql, values);
+  order_sql (sql, order, descending ? "DESC" : "ASC");
+  if (sqlite3_prepare_v2 (handle, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_query_error (db, error);
+      return NULL;
+    }
+  bind_values (stmt, values);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 2000, on_query_progress_cb, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 0, NULL, NULL);
+  if (rc != SQLITE_DONE)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      set_query_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+zicha_hits_get_many (ZichaDb       *db,
+                     const gint64  *ids,
+                     guint          n_ids,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_hit_free);
+  sqlite3_stmt *stmt = NULL;
+  guint i;
+
+  g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (sqlite3_prepare_v2 (zicha_db_get_handle (db),
+                          "SELECT " HIT_COLUMNS " FROM hits AS h WHERE h.id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      set_query_error (db, error);
+      return NULL;
+    }
+  for (i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (hits, hit_from_row (stmt));
+      else if (rc == SQLITE_DONE)
+        g_ptr_array_add (hits, NULL);
+      else
+        {
+          sqlite3_finalize (stmt);
+          set_query_error (db, error);
+          return NULL;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&hits);
+}
+
 static ZichaHit *
 get_one (ZichaDb *db, const char *where, gint64 id, const char *rule, const char *key,
          GError **error)

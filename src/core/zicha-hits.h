@@ -95,6 +95,19 @@ GPtrArray *zicha_hits_query_page  (ZichaDb               *db,
 gint64     zicha_hits_count       (ZichaDb               *db,
                                    const ZichaHitFilter  *filter,
                                    GError               **error);
+/* The ids of the matching hits in @order, as a GArray of gint64, for lists that read the
+ * hits themselves page by page (zicha-hit-list.h). A cancelled query is G_IO_ERROR_CANCELLED. */
+GArray    *zicha_hits_query_ids   (ZichaDb               *db,
+                                   const ZichaHitFilter  *filter,
+                                   ZichaHitOrder          order,
+                                   gboolean               descending,
+                                   GCancellable          *cancellable,
+                                   GError               **error);
+/* The hits @ids (ZichaHit*), in the order of @ids; NULL elements for ids that are gone. */
+GPtrArray *zicha_hits_get_many    (ZichaDb               *db,
+                                   const gint64          *ids,
+                                   guint                  n_ids,
+                                   GError               **error);
 
 /* NULL with ZICHA_ERROR_NOT_FOUND when there is no such hit. */
 ZichaHit  *zicha_hits_get         (ZichaDb               *db,

@@ -120,6 +120,29 @@ wait_first_row_shown (ZichaRecordView *view)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the rules through the page when they never ran (a fresh demo database), then selects
+ * the first risk lead so that its details show. */
+static void
+prepare_risk_leads (ZichaWindow *win)
+{
+  ZichaRiskLeadsPage *page = zicha_window_get_risk_leads_page (win);
+  ZichaHitList *list;
+
+  wait_ms (300);
+  if (g_str_equal (zicha_risk_leads_page_get_state (page), "empty")
+      && zicha_risk_leads_page_run (page))
+    {
+      while (zicha_risk_leads_page_get_running (page))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  list = zicha_risk_leads_page_get_list (page);
+  if (list == NULL)
+    return;
+  zicha_hit_list_wait (list);
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+    zicha_risk_leads_page_select (page, 0);
+}
+
 static gboolean
 run_cb (gpointer data)
 {
@@ -153,6 +176,8 @@ run_cb (gpointer data)
   for (i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (win, "win.show-page", "s", pages[i]);
+      if (g_str_equal (pages[i], "risk-leads"))
+        prepare_risk_leads (ZICHA_WINDOW (win));
       save_window (win, pages[i]);
     }
 

@@ -17,7 +17,12 @@
 #include "zicha-record-list.h"
 #include "zicha-record-view.h"
 #include "zicha-records-page.h"
+#include "zicha-risk-leads-page.h"
 #include "zicha-window.h"
+#include "zicha-demo.h"
+#include "zicha-hit-list.h"
+#include "zicha-hits.h"
+#include "zicha-import.h"
 
 /* The application runs once for the whole test program: the tests run from
  * an idle callback inside g_application_run(). */
@@ -1129,6 +1134,285 @@ test_save_templates (void)
   g_rmdir (dir);
 }
 
+/* Risk leads (风险线索) --------------------------------------------------------------------- */
+
+static gboolean
+risk_run_over (gpointer data)
+{
+  return !zicha_risk_leads_page_get_running (data);
+}
+
+static gboolean
+hit_list_ready (gpointer data)
+{
+  return !zicha_hit_list_get_loading (data);
+}
+
+/* A database with the demo body of 200 certificates, dated as of 2026-06-30 (demo-today). */
+static char *
+make_demo_database (const char *name)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "risk-demo", NULL);
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(ZichaImportResult) result = NULL;
+  g_autoptr(ZichaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  ZichaImportOptions import_options = { ZICHA_IMPORT_ENCODING_UTF8, "test" };
+  ZichaDemoOptions opts;
+
+  zicha_demo_options_init (&opts);
+  opts.certificates = ZICHA_DEMO_MIN_CERTIFICATES;
+  g_date_set_dmy (&opts.today, 30, G_DATE_JUNE, 2026);
+  g_assert_true (zicha_demo_generate (&opts, folder, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  db = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (zicha_import_folder (db, folder, &import_options, NULL, NULL, NULL, &result,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (zicha_db_set_setting (db, "demo-today", "2026-06-30", &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *entry;
+
+    while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (folder, entry, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (folder);
+  return path;
+}
+
+static ZichaRiskLeadsPage *
+show_risk_leads (void)
+{
+  ZichaRiskLeadsPage *page = zicha_window_get_risk_leads_page (window);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "risk-leads"));
+  g_assert_true (wait_mapped (GTK_WIDGET (page), 10000));
+  g_assert_true (zicha_risk_leads_page_get_db (page) == zicha_window_get_db (window));
+  return page;
+}
+
+static void
+test_risk_leads_empty (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "risk-empty.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) main_db = g_file_new_for_path (db_path);
+  ZichaRiskLeadsPage *page;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const GDate *as_of;
+
+  g_assert_true (zicha_window_load_database (window, file, ZICHA_DB_OPEN_CREATE));
+  page = show_risk_leads ();
+
+  /* No run yet: the empty state, and the as-of date is today. */
+  g_assert_cmpstr (zicha_risk_leads_page_get_state (page), ==, "empty");
+  g_assert_true (shows_label (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "No Risk Leads")));
+  as_of = zicha_risk_leads_page_get_as_of (page);
+  g_assert_cmpint (g_date_get_year (as_of), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_get_month (as_of), ==, g_date_time_get_month (now));
+  g_assert_cmpint (g_date_get_day (as_of), ==, g_date_time_get_day_of_month (now));
+  g_assert_null (zicha_risk_leads_page_get_last_result (page));
+
+  g_assert_true (zicha_window_open_database (window, main_db));
+  flush_main_loop ();
+  g_unlink (path);
+}
+
+static void
+test_risk_leads_run_and_triage (void)
+{
+  g_autofree char *path = make_demo_database ("risk-demo.db");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) main_db = g_file_new_for_path (db_path);
+  g_autofree char *user_name = zicha_application_get_user_name (app);
+  g_autofree char *as_of_label = NULL;
+  const ZichaRuleRunResult *result;
+  ZichaRiskLeadsPage *page;
+  ZichaHitList *list;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) entries = NULL;
+  ZichaDb *db;
+  gint64 confirmed_id, dismissed_id;
+
+  g_assert_true (zicha_window_open_database (window, file));
+  db = zicha_window_get_db (window);
+  page = show_risk_leads ();
+  g_assert_cmpstr (zicha_risk_leads_page_get_state (page), ==, "empty");
+
+  /* The as-of date comes from the database's demo-today. */
+  g_assert_cmpint (g_date_get_year (zicha_risk_leads_page_get_as_of (page)), ==, 2026);
+  g_assert_cmpint (g_date_get_month (zicha_risk_leads_page_get_as_of (page)), ==, 6);
+  g_assert_cmpint (g_date_get_day (zicha_risk_leads_page_get_as_of (page)), ==, 30);
+  {
+    /* …and the as-of button shows it (without the mnemonic's underscore). */
+    g_autofree char *label = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "_As of %s"),
+                                              "2026-06-30");
+    g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+
+    as_of_label = g_strjoinv ("", parts);
+    g_assert_true (shows_label (GTK_WIDGET (page), as_of_label));
+  }
+
+  /* Run the rules through the page's action, as the button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.run", NULL));
+  g_assert_true (zicha_risk_leads_page_get_running (page));
+  g_assert_false (zicha_risk_leads_page_run (page));   /* one run at a time */
+  g_assert_true (wait_until (risk_run_over, page, 120000));
+  result = zicha_risk_leads_page_get_last_result (page);
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->as_of, ==, "2026-06-30");
+  g_assert_cmpuint (result->total_hits, >, 0);
+  g_assert_cmpuint (result->new_hits, ==, result->total_hits);
+  g_assert_cmpstr (zicha_risk_leads_page_get_state (page), ==, "leads");
+
+  /* Every hit is listed. */
+  list = zicha_risk_leads_page_get_list (page);
+  g_assert_true (wait_until (hit_list_ready, list, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, result->total_hits);
+  g_assert_cmpint (zicha_hits_count (db, NULL, NULL), ==, result->total_hits);
+  {
+    /* The count label says how many. */
+    g_autofree char *number = g_strdup_printf ("%'u", result->total_hits);
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead",
+                                                           "%s leads", result->total_hits),
+                                              number);
+
+    g_assert_true (shows_label (GTK_WIDGET (page), count));
+  }
+
+  /* Confirm the first one with its action (Ctrl+Return, the button, the menu). */
+  zicha_risk_leads_page_select (page, 0);
+  confirmed_id = zicha_risk_leads_page_get_selected_id (page);
+  g_assert_cmpint (confirmed_id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
+  flush_main_loop ();
+  {
+    g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
+
+    g_assert_nonnull (hit);
+    g_assert_cmpint (hit->status, ==, ZICHA_HIT_CONFIRMED);
+    g_assert_cmpstr (hit->triaged_by, ==, user_name);
+    g_assert_nonnull (hit->triaged_at);
+    g_assert_cmpint (hit->problem, >, 0);
+  }
+  /* The row and the details say so. */
+  g_assert_true (shows_label (zicha_risk_leads_page_get_details (page),
+                              zicha_hit_status_get_label (ZICHA_HIT_CONFIRMED)));
+
+  /* Dismiss the second one: the dialog wants a reason. */
+  zicha_risk_leads_page_select (page, 1);
+  dismissed_id = zicha_risk_leads_page_get_selected_id (page);
+  g_assert_cmpint (dismissed_id, >, 0);
+  g_assert_cmpint (dismissed_id, !=, confirmed_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.dismiss", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "dismiss"));
+  entries = find_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "dismiss"));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)),
+                         "现场核实：审核员当日在两地均有签到记录");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "dismiss"));
+  adw_message_dialog_response (dialog, "dismiss");
+  flush_main_loop ();
+  {
+    g_autoptr(ZichaHit) hit = zicha_hits_get (db, dismissed_id, NULL);
+
+    g_assert_cmpint (hit->status, ==, ZICHA_HIT_DISMISSED);
+    g_assert_cmpstr (hit->dismiss_reason, ==, "现场核实：审核员当日在两地均有签到记录");
+    g_assert_cmpstr (hit->triaged_by, ==, user_name);
+  }
+  /* A dismissed lead is not confirmed by the shortcut: only undone. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL);
+  flush_main_loop ();
+  {
+    g_autoptr(ZichaHit) hit = zicha_hits_get (db, dismissed_id, NULL);
+
+    g_assert_cmpint (hit->status, ==, ZICHA_HIT_DISMISSED);
+  }
+
+  /* Undo the dismissal from the toast's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.undo-triage", "x",
+                                             dismissed_id));
+  flush_main_loop ();
+  {
+    g_autoptr(ZichaHit) dismissed = zicha_hits_get (db, dismissed_id, NULL);
+    g_autoptr(ZichaHit) confirmed = zicha_hits_get (db, confirmed_id, NULL);
+
+    g_assert_cmpint (dismissed->status, ==, ZICHA_HIT_OPEN);
+    g_assert_null (dismissed->dismiss_reason);
+    g_assert_null (dismissed->triaged_by);
+    g_assert_cmpint (confirmed->status, ==, ZICHA_HIT_CONFIRMED);
+  }
+
+  /* Filters run in SQL: the confirmed one alone. */
+  zicha_risk_leads_page_set_filter (page, NULL, NULL, NULL, "confirmed");
+  g_assert_true (wait_until (hit_list_ready, list, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(ZichaHitRow) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpint (zicha_hit_row_get_id (row), ==, confirmed_id);
+  }
+  /* By text: its object's key finds it. */
+  zicha_risk_leads_page_set_filter (page, NULL, NULL, NULL, NULL);
+  {
+    g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
+    guint n;
+
+    gtk_editable_set_text (zicha_risk_leads_page_get_search_entry (page), hit->entity_key);
+    g_assert_true (wait_until (hit_list_ready, list, 10000));
+    n = g_list_model_get_n_items (G_LIST_MODEL (list));
+    g_assert_cmpuint (n, >=, 1);
+    g_assert_cmpuint (n, <, result->total_hits);
+    g_assert_cmpuint (zicha_hit_list_find (list, confirmed_id), !=, G_MAXUINT);
+    gtk_editable_set_text (zicha_risk_leads_page_get_search_entry (page), "");
+  }
+  /* By focus area. */
+  zicha_risk_leads_page_set_filter (page, "conduct", NULL, NULL, NULL);
+  g_assert_true (wait_until (hit_list_ready, list, 10000));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(ZichaHitRow) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (zicha_hit_row_get_hit (row)->area, ==, "conduct");
+    }
+  zicha_risk_leads_page_set_filter (page, NULL, NULL, NULL, NULL);
+  g_assert_true (wait_until (hit_list_ready, list, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, result->total_hits);
+
+  /* A record of a hit opens in the Records page. */
+  {
+    g_autoptr(GPtrArray) records = zicha_hits_get_records (db, confirmed_id, NULL);
+    ZichaHitRecord *record;
+
+    g_assert_nonnull (records);
+    g_assert_cmpuint (records->len, >, 0);
+    record = g_ptr_array_index (records, records->len - 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-record", "(ss)",
+                                               record->record_type, record->record_key));
+    flush_main_loop ();
+    g_assert_cmpstr (zicha_window_get_visible_page (window), ==, "records");
+  }
+
+  g_assert_true (zicha_window_open_database (window, main_db));
+  flush_main_loop ();
+  g_unlink (path);
+}
+
 static gboolean
 run_tests_cb (gpointer user_data)
 {
@@ -1185,6 +1469,8 @@ main (int   argc,
   g_test_add_func ("/ui/import/errors", test_import_errors);
   g_test_add_func ("/ui/import/cancel", test_import_cancel);
   g_test_add_func ("/ui/import/templates", test_save_templates);
+  g_test_add_func ("/ui/risk-leads/empty", test_risk_leads_empty);
+  g_test_add_func ("/ui/risk-leads/run-and-triage", test_risk_leads_run_and_triage);
 
   app = zicha_application_new (G_APPLICATION_NON_UNIQUE);
   g_idle_add (run_tests_cb, NULL);

@@ -12,6 +12,7 @@
 #include "zicha-import-dialog.h"
 #include "zicha-interchange.h"
 #include "zicha-records-page.h"
+#include "zicha-risk-leads-page.h"
 #include "zicha-window.h"
 
 struct _ZichaWindow
@@ -33,6 +34,7 @@ struct _ZichaWindow
   AdwWindowTitle       *page_title;
   AdwStatusPage        *error_page;
   ZichaRecordsPage     *records_page;
+  ZichaRiskLeadsPage   *risk_leads_page;
 };
 
 G_DEFINE_FINAL_TYPE (ZichaWindow, zicha_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -240,6 +242,18 @@ show_page_activated (GtkWidget  *widget,
 }
 
 static void
+show_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  const char *kind_id = NULL;
+  const char *key = NULL;
+
+  g_variant_get (param, "(&s&s)", &kind_id, &key);
+  zicha_window_show_record (ZICHA_WINDOW (widget), kind_id, key);
+}
+
+static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
                         gpointer         user_data)
@@ -443,6 +457,7 @@ zicha_window_class_init (ZichaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ZICHA_TYPE_RECORDS_PAGE);
+  g_type_ensure (ZICHA_TYPE_RISK_LEADS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/zicha-window.ui");
@@ -454,6 +469,7 @@ zicha_window_class_init (ZichaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, records_page);
+  gtk_widget_class_bind_template_child (widget_class, ZichaWindow, risk_leads_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -462,6 +478,8 @@ zicha_window_class_init (ZichaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)",
+                                   show_record_activated);
   gtk_widget_class_install_action (widget_class, "win.save-templates", NULL,
                                    save_templates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -493,6 +511,7 @@ zicha_window_init (ZichaWindow *self)
   gtk_list_box_select_row (self->sidebar, first);
 
   g_object_bind_property (self, "db", self->records_page, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "db", self->risk_leads_page, "db", G_BINDING_SYNC_CREATE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
 
   update_title (self);
@@ -688,4 +707,38 @@ zicha_window_get_records_page (ZichaWindow *self)
 {
   g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
   return self->records_page;
+}
+
+ZichaRiskLeadsPage *
+zicha_window_get_risk_leads_page (ZichaWindow *self)
+{
+  g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
+  return self->risk_leads_page;
+}
+
+gboolean
+zicha_window_show_record (ZichaWindow *self,
+                          const char  *kind_id,
+                          const char  *key)
+{
+  ZichaRecordKind kind = ZICHA_N_RECORD_KINDS;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ZICHA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (kind_id != NULL && key != NULL, FALSE);
+
+  for (guint k = 0; k < ZICHA_N_RECORD_KINDS; k++)
+    if (g_str_equal (zicha_record_kind_get_id (k), kind_id))
+      kind = k;
+  if (kind == ZICHA_N_RECORD_KINDS || self->db == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "records");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  id = zicha_record_find_by_key (self->db, kind, key);
+  if (id > 0)
+    zicha_records_page_show_record (self->records_page, kind, id);
+  else if (zicha_record_list_kind_supported (kind))
+    zicha_records_page_show_kind (self->records_page, kind);
+  return id > 0;
 }

@@ -8,6 +8,7 @@
 #include "zicha-application.h"
 #include "zicha-import-dialog.h"
 #include "zicha-records-page.h"
+#include "zicha-risk-leads-page.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,14 @@ gboolean     zicha_window_save_templates      (ZichaWindow      *self,
                                                GFile            *folder);
 ZichaRecordsPage *
              zicha_window_get_records_page    (ZichaWindow      *self);
+ZichaRiskLeadsPage *
+             zicha_window_get_risk_leads_page (ZichaWindow      *self);
+/* Shows the record of kind @kind_id (interchange file stem, "certificates") with key @key
+ * (its cert_no, audit_id, …) in the Records page; the win.show-record action, parameter
+ * (kind_id, key). When there is no such record the list of its kind is shown; FALSE then. */
+gboolean     zicha_window_show_record         (ZichaWindow      *self,
+                                               const char       *kind_id,
+                                               const char       *key);
 
 /* Name of the visible page ("overview", "records", …), or "error" while no
  * database is open. */

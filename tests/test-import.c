@@ -705,6 +705,40 @@ test_gb18030_forced_and_bad (void)
   fixture_teardown (&fx);
 }
 
+/* A UTF-8 character cut by the 1 MiB chunks of the scan is still valid UTF-8. */
+static void
+test_utf8_chunks (void)
+{
+  Fixture fx;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) data = g_string_new ("person_id,name,employment\n");
+  const gsize row_len = 79;   /* "P%06d," + 20 × 张 + ",part_time\n" */
+  gsize pad;
+
+  fixture_setup (&fx);
+  folder = new_folder (&fx, "chunks");
+  /* Pad the first row so that byte 1,048,576 is the second byte of a 张. */
+  pad = (1048576 - 9 - data->len - strlen ("P0,,full_time\n")) % row_len;
+  g_string_append (data, "P0,");
+  for (gsize i = 0; i < pad + row_len; i++)
+    g_string_append_c (data, 'a');
+  g_string_append (data, ",full_time\n");
+  for (int i = 1; data->len < 2300000; i++)
+    {
+      g_string_append_printf (data, "P%06d,", i);
+      for (int k = 0; k < 20; k++)
+        g_string_append (data, "张");
+      g_string_append (data, ",part_time\n");
+    }
+  g_assert_cmpint ((guchar) data->str[1048575], ==, 0xE5);   /* first byte of 张 */
+  write_file (folder, "personnel.csv", data->str, (gssize) data->len);
+  import_ok (&fx, folder);
+  name = query_text (fx.db, "SELECT name FROM personnel WHERE person_id = 'P000100'");
+  g_assert_cmpstr (name, ==, "张张张张张张张张张张张张张张张张张张张张");
+  fixture_teardown (&fx);
+}
+
 static void
 test_bom_crlf_quotes (void)
 {
@@ -1428,6 +1462,7 @@ main (int   argc,
   g_test_add_func ("/import/encoding/gb18030", test_gb18030);
   g_test_add_func ("/import/encoding/gb18030-forced-bad", test_gb18030_forced_and_bad);
   g_test_add_func ("/import/syntax/bom-crlf-quotes", test_bom_crlf_quotes);
+  g_test_add_func ("/import/encoding/utf8-chunks", test_utf8_chunks);
   g_test_add_func ("/import/values/dates", test_date_forms);
   g_test_add_func ("/import/values/normalised", test_values);
   g_test_add_func ("/import/upsert/absent-column", test_upsert);

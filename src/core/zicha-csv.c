@@ -399,10 +399,12 @@ zicha_csv_read (const char           *path,
       gboolean eof;
       gsize consumed;
 
-      /* raw[raw_used..] holds undecoded bytes (a GB18030 character cut by the chunk). */
+      /* raw[raw_used..] holds what is not consumed yet (a partial line, or a GB18030
+       * character cut by the chunk). Move it first: shrinking a GByteArray may clear the
+       * bytes it drops (G_DEBUG=gc-friendly). */
+      if (raw_used > 0 && raw->len > raw_used)
+        memmove (raw->data, raw->data + raw_used, raw->len - raw_used);
       g_byte_array_set_size (raw, (guint) (raw->len - raw_used));
-      if (raw_used > 0 && raw->len > 0)
-        memmove (raw->data, raw->data + raw_used, raw->len);
       raw_used = 0;
       {
         guint old = raw->len;

@@ -521,7 +521,7 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
     "     AND t.role IN ('leader', 'auditor', 'expert')),"
     "  EXISTS (SELECT 1 FROM audit_team AS t WHERE t.audit = a.id)"
     " FROM audits AS a JOIN certificates AS c ON c.id = a.cert"
-    " WHERE a.start_on <= :asof", error);
+    " WHERE +a.start_on <= :asof", error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)

@@ -91,7 +91,7 @@ zicha_rule_scope_not_approved (ZichaRuleContext *ctx, GError **error)
     return FALSE;
 
   stmt = zicha_rule_prepare (ctx, "SELECT cert_no, scheme, scope_codes, issued_on FROM certificates"
-                                  " WHERE issued_on <= :asof", error);
+                                  " WHERE +issued_on <= :asof", error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
@@ -180,7 +180,7 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
     "                AND s.cert IS NULL AND s.scheme = a.scheme AND s.type = 'stage1'"
     "                AND s.start_on < a.start_on) END END AS stage1_ids"
     "      FROM audits AS a JOIN organizations AS o ON o.id = a.org"
-    "      WHERE a.start_on <= :asof AND a.scheme IN ('QMS', 'EMS', 'OHSMS')"
+    "      WHERE +a.start_on <= :asof AND a.scheme IN ('QMS', 'EMS', 'OHSMS')"
     "        AND a.type IN ('stage2', 'surveillance', 'recertification'))"
     "WHERE t IS NOT NULL AND 100 * den * days < (100 - :max_reduction_pct) * num * t";
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx, sql, error);
@@ -258,7 +258,7 @@ zicha_rule_personnel_understated (ZichaRuleContext *ctx, GError **error)
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT a.audit_id, a.effective_personnel, o.employees, o.org_id"
     " FROM audits AS a JOIN organizations AS o ON o.id = a.org"
-    " WHERE a.start_on <= :asof AND a.effective_personnel IS NOT NULL AND o.employees IS NOT NULL"
+    " WHERE +a.start_on <= :asof AND a.effective_personnel IS NOT NULL AND o.employees IS NOT NULL"
     "   AND 100 * a.effective_personnel < :min_pct * o.employees", error);
   gint64 pct = zicha_rule_param_int (ctx, "min_pct");
   gboolean ok;
@@ -297,7 +297,7 @@ zicha_rule_decision_by_team_member (ZichaRuleContext *ctx, GError **error)
     "SELECT a.audit_id, p.person_id, p.name, t.role"
     " FROM audits AS a JOIN audit_team AS t ON t.audit = a.id AND t.person = a.decision_by"
     " JOIN personnel AS p ON p.id = a.decision_by"
-    " WHERE a.decision_by IS NOT NULL AND a.start_on <= :asof", error);
+    " WHERE a.decision_by IS NOT NULL AND +a.start_on <= :asof", error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -334,7 +334,7 @@ zicha_rule_decision_before_report (ZichaRuleContext *ctx, GError **error)
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT audit_id, end_on, d, r FROM"
     " (SELECT audit_id, end_on, " EV ("decision_on") " AS d, " EV ("report_on") " AS r"
-    "  FROM audits WHERE start_on <= :asof AND decision_on IS NOT NULL)"
+    "  FROM audits WHERE +start_on <= :asof AND decision_on IS NOT NULL)"
     " WHERE d < end_on OR d < r", error);
   gboolean ok;
 
@@ -373,7 +373,7 @@ zicha_rule_report_before_audit_end (ZichaRuleContext *ctx, GError **error)
 {
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT audit_id, end_on, report_on FROM audits"
-    " WHERE start_on <= :asof AND report_on <= :asof AND report_on < end_on", error);
+    " WHERE +start_on <= :asof AND report_on <= :asof AND report_on < end_on", error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -404,7 +404,7 @@ zicha_rule_records_late (ZichaRuleContext *ctx, GError **error)
 {
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT audit_id, end_on, recorded_at, date (end_on, printf ('+%d days', :days)) FROM audits"
-    " WHERE start_on <= :asof AND recorded_at < :asof_next"
+    " WHERE +start_on <= :asof AND recorded_at < :asof_next"
     "   AND substr (recorded_at, 1, 10) > date (end_on, printf ('+%d days', :days))", error);
   gint64 days = zicha_rule_param_int (ctx, "days");
   gboolean ok;
@@ -440,7 +440,7 @@ zicha_rule_cert_without_initial_audit (ZichaRuleContext *ctx, GError **error)
 {
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT c.cert_no, c.issued_on FROM certificates AS c"
-    " WHERE c.issued_on <= :asof AND NOT EXISTS (SELECT 1 FROM audits AS a"
+    " WHERE +c.issued_on <= :asof AND NOT EXISTS (SELECT 1 FROM audits AS a"
     "   WHERE a.cert = c.id AND a.type IN ('stage2', 'transfer') AND a.start_on <= :asof)", error);
   gboolean ok;
 
@@ -471,8 +471,8 @@ zicha_rule_stage1_missing (ZichaRuleContext *ctx, GError **error)
 {
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT c.cert_no, group_concat (a.audit_id, ';') FROM certificates AS c"
-    " JOIN audits AS a ON a.cert = c.id AND a.type = 'stage2' AND a.start_on <= :asof"
-    " WHERE c.issued_on <= :asof AND NOT EXISTS (SELECT 1 FROM audits AS s"
+    " CROSS JOIN audits AS a ON a.cert = c.id AND a.type = 'stage2' AND a.start_on <= :asof"
+    " WHERE +c.issued_on <= :asof AND NOT EXISTS (SELECT 1 FROM audits AS s"
     "   WHERE s.cert = c.id AND s.type = 'stage1' AND s.start_on <= :asof)"
     " GROUP BY c.id", error);
   gboolean ok;
@@ -508,8 +508,8 @@ zicha_rule_cert_issued_before_decision (ZichaRuleContext *ctx, GError **error)
     " (SELECT c.id, c.cert_no, c.issued_on, a.audit_id, a.end_on, a.start_on,"
     "         " EV ("a.decision_on") " AS d"
     "  FROM certificates AS c"
-    "  JOIN audits AS a ON a.cert = c.id AND a.type = 'stage2' AND a.start_on <= :asof"
-    "  WHERE c.issued_on <= :asof)"
+    "  CROSS JOIN audits AS a ON a.cert = c.id AND a.type = 'stage2' AND a.start_on <= :asof"
+    "  WHERE +c.issued_on <= :asof)"
     " WHERE issued_on < end_on OR issued_on < d ORDER BY id, start_on", error);
   gboolean ok;
 
@@ -604,7 +604,7 @@ zicha_rule_surveillance_overdue (ZichaRuleContext *ctx, GError **error)
     "    coalesce ((SELECT max (r.end_on) FROM audits AS r WHERE r.cert = c.id"
     "               AND r.type = 'recertification' AND r.start_on <= :asof"
     "               AND r.end_on <= :asof), '')) AS anchor"
-    "  FROM certificates AS c WHERE c.status = 'valid' AND c.issued_on <= :asof) AS b"
+    "  FROM certificates AS c WHERE +c.status = 'valid' AND +c.issued_on <= :asof) AS b"
     " LEFT JOIN audits AS s ON s.cert = b.id AND s.type = 'surveillance'"
     "   AND s.start_on > b.anchor AND s.start_on <= :asof"
     " ORDER BY b.id, s.start_on", error);
@@ -718,7 +718,7 @@ zicha_rule_expired_still_valid (ZichaRuleContext *ctx, GError **error)
 {
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT cert_no, expires_on FROM certificates"
-    " WHERE status = 'valid' AND issued_on <= :asof AND expires_on < :asof", error);
+    " WHERE +status = 'valid' AND +issued_on <= :asof AND expires_on < :asof", error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -751,7 +751,7 @@ zicha_rule_reported_late (ZichaRuleContext *ctx, GError **error)
     " (SELECT cert_no, issued_on, " EV ("reported_on") " AS r,"
     "    min (date (issued_on, 'start of month', '+1 month', printf ('+%d days', :day - 1)),"
     "         date (issued_on, 'start of month', '+2 months', '-1 day')) AS due"
-    "  FROM certificates WHERE issued_on <= :asof)"
+    "  FROM certificates WHERE +issued_on <= :asof)"
     " WHERE r > due OR (r IS NULL AND :asof > due)", error);
   gboolean ok;
 

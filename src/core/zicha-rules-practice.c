@@ -186,7 +186,7 @@ zicha_rule_code_without_competence (ZichaRuleContext *ctx, GError **error)
     return FALSE;
 
   stmt = zicha_rule_prepare (ctx, "SELECT cert_no, scheme, scope_codes FROM certificates"
-                                  " WHERE status = 'valid' AND issued_on <= :asof", error);
+                                  " WHERE +status = 'valid' AND +issued_on <= :asof", error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
@@ -262,7 +262,7 @@ zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
     "    a.type IN ('stage2', 'recertification') AND " EV ("a.decision_on") " IS NULL"
     "      AS no_decision_on,"
     "    a.type IN ('stage2', 'recertification') AND a.decision_by IS NULL AS no_decision_by"
-    "  FROM audits AS a WHERE a.start_on <= :asof AND a.end_on < :asof)"
+    "  FROM audits AS a WHERE +a.start_on <= :asof AND a.end_on < :asof)"
     " WHERE no_team OR no_report OR no_decision_on OR no_decision_by", error);
   gboolean ok;
 

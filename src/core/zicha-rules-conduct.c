@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "zicha-audit-time.h"
+#include "zicha-error.h"
 #include "zicha-rules-private.h"
 
 #define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
@@ -42,53 +43,221 @@ compare_rows (gconstpointer a, gconstpointer b)
   return ra->team < rb->team ? -1 : ra->team > rb->team;
 }
 
-/* Streams the team rows of audits started on or before as of, by person (the index on
- * audit_team.person gives the order without sorting everything); each person's rows are sorted
- * by their first on-site day in memory. A member's on-site days default to the audit's. */
+/* The team data ---------------------------------------------------------------------------- */
+
+static void
+team_data_free (ZichaTeamData *td)
+{
+  g_free (td->audits);
+  g_clear_pointer (&td->schemes, g_ptr_array_unref);
+  g_clear_pointer (&td->scheme_index, g_hash_table_unref);
+  g_free (td->rows);
+  g_free (td->person_start);
+  g_free (td->by_person);
+  g_free (td->audit_start);
+  g_free (td->by_audit);
+  g_free (td);
+}
+
+static guint8
+role_from_string (const char *role)
+{
+  if (strcmp (role, "leader") == 0)
+    return ZICHA_TEAM_ROLE_LEADER;
+  if (strcmp (role, "auditor") == 0)
+    return ZICHA_TEAM_ROLE_AUDITOR;
+  if (strcmp (role, "expert") == 0)
+    return ZICHA_TEAM_ROLE_EXPERT;
+  if (strcmp (role, "trainee") == 0)
+    return ZICHA_TEAM_ROLE_TRAINEE;
+  if (strcmp (role, "observer") == 0)
+    return ZICHA_TEAM_ROLE_OBSERVER;
+  return ZICHA_TEAM_ROLE_OTHER;
+}
+
+/* Counting sort of the rows by a key below n_keys: start[k] .. start[k + 1] - 1 index order[],
+ * which keeps the rowid order within a key. O(rows + keys). */
+static void
+bucket_rows (ZichaTeamData *td, gsize n_keys, gboolean by_person, guint **out_start,
+             guint **out_order)
+{
+  guint *start = g_new0 (guint, n_keys + 1);
+  guint *order = g_new (guint, MAX (td->n_rows, 1));
+  guint *next = g_new (guint, n_keys + 1);
+  gsize k;
+  guint i;
+
+  for (i = 0; i < td->n_rows; i++)
+    start[(by_person ? td->rows[i].person : td->rows[i].audit) + 1]++;
+  for (k = 0; k < n_keys; k++)
+    start[k + 1] += start[k];
+  memcpy (next, start, (n_keys + 1) * sizeof (guint));
+  for (i = 0; i < td->n_rows; i++)
+    order[next[by_person ? td->rows[i].person : td->rows[i].audit]++] = i;
+  g_free (next);
+  *out_start = start;
+  *out_order = order;
+}
+
+static gpointer
+team_data_load (ZichaRuleContext *ctx, GError **error)
+{
+  ZichaTeamData *td = g_new0 (ZichaTeamData, 1);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ZichaTeamMember));
+  sqlite3_stmt *stmt;
+  gint64 max_person = 0;
+  gboolean ok, row;
+
+  td->schemes = g_ptr_array_new_with_free_func (g_free);
+  td->scheme_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* audits, by id */
+  stmt = zicha_rule_prepare (ctx, "SELECT coalesce (max (id), 0) FROM audits", error);
+  ok = stmt != NULL && zicha_rule_step (ctx, stmt, &row, error);
+  td->n_audits = ok && row ? (gsize) MAX (sqlite3_column_int64 (stmt, 0), 0) + 1 : 1;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok || td->n_audits > G_MAXINT32)
+    goto fail;
+  td->audits = g_new0 (ZichaTeamAudit, td->n_audits);
+  stmt = zicha_rule_prepare (ctx, "SELECT id, org, scheme, start_on, end_on, start_on <= :asof"
+                                  " FROM audits", error);
+  if (stmt == NULL)
+    {
+      ok = FALSE;
+      goto fail;
+    }
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *scheme = zicha_col_text (stmt, 2);
+      ZichaTeamAudit *a;
+      guint index;
+
+      if (id < 0 || (gsize) id >= td->n_audits)
+        continue;
+      a = &td->audits[id];
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (td->scheme_index, scheme));
+      if (index == 0)
+        {
+          char *copy = g_strdup (scheme);
+
+          g_ptr_array_add (td->schemes, copy);
+          index = td->schemes->len;
+          g_hash_table_insert (td->scheme_index, copy, GUINT_TO_POINTER (index));
+        }
+      a->scheme = (guint16) MIN (index - 1, G_MAXUINT16);
+      a->org = (gint32) sqlite3_column_int64 (stmt, 1);
+      a->start = zicha_day_from_string (zicha_col_text (stmt, 3));
+      a->end = zicha_day_from_string (zicha_col_text (stmt, 4));
+      a->visible = sqlite3_column_int (stmt, 5) != 0;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    goto fail;
+
+  /* team rows of the visible audits; a member's on-site days default to the audit's */
+  stmt = zicha_rule_prepare (ctx, "SELECT id, audit, person, role, days, onsite_from, onsite_to"
+                                  " FROM audit_team", error);
+  if (stmt == NULL)
+    {
+      ok = FALSE;
+      goto fail;
+    }
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      gint64 audit = sqlite3_column_int64 (stmt, 1);
+      gint64 person = sqlite3_column_int64 (stmt, 2);
+      ZichaTeamMember m;
+      const ZichaTeamAudit *a;
+
+      if (audit <= 0 || (gsize) audit >= td->n_audits || !td->audits[audit].visible
+          || person < 0 || person >= G_MAXINT32)
+        continue;
+      a = &td->audits[audit];
+      memset (&m, 0, sizeof m);
+      m.id = (gint32) sqlite3_column_int64 (stmt, 0);
+      m.audit = (gint32) audit;
+      m.person = (gint32) person;
+      m.role = role_from_string (zicha_col_text (stmt, 3));
+      m.days = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
+      m.from = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+               ? a->start : zicha_day_from_string (zicha_col_text (stmt, 5));
+      m.to = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+             ? a->end : zicha_day_from_string (zicha_col_text (stmt, 6));
+      max_person = MAX (max_person, person);
+      g_array_append_val (rows, m);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    goto fail;
+
+  td->n_rows = rows->len;
+  td->rows = (ZichaTeamMember *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
+  td->n_persons = (gsize) max_person + 1;
+  bucket_rows (td, td->n_persons, TRUE, &td->person_start, &td->by_person);
+  bucket_rows (td, td->n_audits, FALSE, &td->audit_start, &td->by_audit);
+  return td;
+
+fail:
+  if (ok)
+    g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, _("Could not evaluate the rules: %s"),
+                 _("too many audits"));
+  team_data_free (td);
+  return NULL;
+}
+
+ZichaTeamData *
+zicha_rule_team_data (ZichaRuleContext  *ctx,
+                      GError           **error)
+{
+  return zicha_rule_cache_get (ctx, "team", team_data_load, (GDestroyNotify) team_data_free,
+                               error);
+}
+
+/* Calls @func with the team rows of audits started on or before as of, person by person (in the
+ * order of their ids), each person's rows sorted by their first on-site day. Rows whose on-site
+ * days are not dates are left out; a last day before the first counts as the first. */
 static gboolean
 for_each_person (ZichaRuleContext *ctx, PersonFunc func, gpointer data, GError **error)
 {
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT t.id, t.person, t.audit, a.org, coalesce (t.onsite_from, a.start_on),"
-    "       coalesce (t.onsite_to, a.end_on)"
-    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"
-    " WHERE a.start_on <= :asof ORDER BY t.person", error);
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TeamRow));
-  gint64 person = -1;
-  gboolean ok;
+  gsize p;
 
-  if (stmt == NULL)
+  if (td == NULL)
     return FALSE;
-  STEP_LOOP (ctx, stmt, ok, error)
+  for (p = 0; p < td->n_persons; p++)
     {
-      gint64 p = sqlite3_column_int64 (stmt, 1);
-      TeamRow row = { 0 };
+      guint k;
 
-      if (p != person && rows->len > 0)
+      if (td->person_start[p] == td->person_start[p + 1])
+        continue;
+      if ((p & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+        return FALSE;
+      g_array_set_size (rows, 0);
+      for (k = td->person_start[p]; k < td->person_start[p + 1]; k++)
+        {
+          const ZichaTeamMember *m = &td->rows[td->by_person[k]];
+          TeamRow row = { 0 };
+
+          row.team = m->id;
+          row.audit = m->audit;
+          row.org = td->audits[m->audit].org;
+          row.from = m->from;
+          row.to = m->to;
+          if (row.from == G_MININT || row.to == G_MININT)
+            continue;
+          if (row.to < row.from)
+            row.to = row.from;
+          g_array_append_val (rows, row);
+        }
+      if (rows->len > 0)
         {
           g_array_sort (rows, compare_rows);
-          func (ctx, person, rows, data);
-          g_array_set_size (rows, 0);
+          func (ctx, (gint64) p, rows, data);
         }
-      person = p;
-      row.team = sqlite3_column_int64 (stmt, 0);
-      row.audit = sqlite3_column_int64 (stmt, 2);
-      row.org = sqlite3_column_int64 (stmt, 3);
-      row.from = zicha_day_from_string ((const char *) sqlite3_column_text (stmt, 4));
-      row.to = zicha_day_from_string ((const char *) sqlite3_column_text (stmt, 5));
-      if (row.from == G_MININT || row.to == G_MININT)
-        continue;
-      if (row.to < row.from)
-        row.to = row.from;
-      g_array_append_val (rows, row);
     }
-  if (ok && rows->len > 0)
-    {
-      g_array_sort (rows, compare_rows);
-      func (ctx, person, rows, data);
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  return TRUE;
 }
 
 /* AUDITOR_DOUBLE_BOOKED ------------------------------------------------------------------ */
@@ -403,65 +572,186 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
 
 /* AUDITOR_NOT_QUALIFIED ------------------------------------------------------------------ */
 
+typedef struct
+{
+  guint16 scheme;   /* ZichaTeamData.schemes index */
+  gint32  from;     /* valid_from, valid_to (G_MAXINT when empty) as day numbers */
+  gint32  to;
+} Qualification;
+
 gboolean
 zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
 {
   /* A qualification is valid on a day when valid_from ≤ day and valid_to is empty or ≥ day; a
    * person is employed on a day when joined_on is empty or ≤ day and left_on is empty or ≥ day
-   * (DOMAIN.md section 4). */
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT audit_id, person_id, name, role, scheme, start_on, unqualified, unemployed FROM"
-    " (SELECT a.audit_id, p.person_id, p.name, t.role, a.scheme, a.start_on,"
-    "    t.role IN ('leader', 'auditor') AND NOT EXISTS (SELECT 1 FROM qualifications AS q"
-    "      WHERE q.person = t.person AND q.scheme = a.scheme"
-    "        AND q.grade IN ('auditor', 'lead_auditor') AND q.valid_from <= a.start_on"
-    "        AND (q.valid_to IS NULL OR q.valid_to >= a.start_on)) AS unqualified,"
-    "    NOT ((p.joined_on IS NULL OR p.joined_on <= a.start_on)"
-    "         AND (" EV ("p.left_on") " IS NULL OR " EV ("p.left_on") " >= a.start_on)) AS unemployed"
-    "  FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"
-    "  JOIN personnel AS p ON p.id = t.person"
-    "  WHERE a.start_on <= :asof)"
-    " WHERE unqualified OR unemployed", error);
+   * (DOMAIN.md section 4). The team rows, the people and their auditor and lead auditor
+   * qualifications are in memory; dates are compared as day numbers. */
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
+  g_autofree gint32 *joined = NULL, *left = NULL;
+  g_autofree guint8 *known = NULL;
+  g_autofree guint *qual_start = NULL;
+  g_autoptr(GArray) quals = g_array_new (FALSE, FALSE, sizeof (Qualification));
+  g_autoptr(GArray) qual_person = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autofree Qualification *by_person = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  sqlite3_stmt *stmt;
   gboolean ok;
+  gsize n;
+  guint i;
 
+  if (td == NULL)
+    return FALSE;
+  n = td->n_persons;
+  joined = g_new (gint32, n);
+  left = g_new (gint32, n);
+  known = g_new0 (guint8, n);
+  stmt = zicha_rule_prepare (ctx, "SELECT id, joined_on, " EV ("left_on") " FROM personnel", error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
     {
-      const char *audit_id = zicha_col_text (stmt, 0);
-      const char *person_id = zicha_col_text (stmt, 1);
-      const char *name = zicha_col_text (stmt, 2);
-      const char *role = zicha_col_text (stmt, 3);
-      const char *scheme = zicha_col_text (stmt, 4);
-      const char *start_on = zicha_col_text (stmt, 5);
-      gboolean unqualified = sqlite3_column_int (stmt, 6);
-      gboolean unemployed = sqlite3_column_int (stmt, 7);
-      g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
-      g_autoptr(GString) message = g_string_new (NULL);
-      GString *json = zicha_json_begin ();
-      ZichaFoundHit *hit;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (unqualified)
-        g_string_append_printf (message, _("%s (%s, %s) has no auditor or lead auditor "
-                                           "qualification for %s valid on %s"),
-                                name, person_id, zicha_rule_role_label (role), scheme, start_on);
-      if (unemployed)
+      if (id < 0 || (gsize) id >= n)
+        continue;
+      known[id] = TRUE;
+      joined[id] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                   ? G_MININT : zicha_day_from_string (zicha_col_text (stmt, 1));
+      left[id] = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                 ? G_MAXINT : zicha_day_from_string (zicha_col_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  stmt = zicha_rule_prepare (ctx, "SELECT person, scheme, valid_from, valid_to FROM qualifications"
+                                  " WHERE grade IN ('auditor', 'lead_auditor')", error);
+  if (stmt == NULL)
+    return FALSE;
+  STEP_LOOP (ctx, stmt, ok, error)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      guint scheme = GPOINTER_TO_UINT (g_hash_table_lookup (td->scheme_index,
+                                                            zicha_col_text (stmt, 1)));
+      Qualification q;
+      gint32 p32;
+
+      /* a scheme no audit has, or a person in no team, cannot matter */
+      if (scheme == 0 || person < 0 || (gsize) person >= n)
+        continue;
+      q.scheme = (guint16) (scheme - 1);
+      q.from = zicha_day_from_string (zicha_col_text (stmt, 2));
+      q.to = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+             ? G_MAXINT : zicha_day_from_string (zicha_col_text (stmt, 3));
+      p32 = (gint32) person;
+      g_array_append_val (quals, q);
+      g_array_append_val (qual_person, p32);
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+  {
+    guint *next;
+
+    qual_start = g_new0 (guint, n + 1);
+    for (i = 0; i < quals->len; i++)
+      qual_start[g_array_index (qual_person, gint32, i) + 1]++;
+    for (gsize k = 0; k < n; k++)
+      qual_start[k + 1] += qual_start[k];
+    next = g_memdup2 (qual_start, (n + 1) * sizeof (guint));
+    by_person = g_new (Qualification, MAX (quals->len, 1));
+    for (i = 0; i < quals->len; i++)
+      by_person[next[g_array_index (qual_person, gint32, i)]++] = g_array_index (quals,
+                                                                                 Qualification, i);
+    g_free (next);
+  }
+
+  for (i = 0; i < td->n_rows; i++)
+    {
+      const ZichaTeamMember *m = &td->rows[i];
+      const ZichaTeamAudit *a = &td->audits[m->audit];
+      gboolean unqualified = FALSE, unemployed;
+      guint k;
+
+      if (!known[m->person])
+        continue;
+      if (m->role == ZICHA_TEAM_ROLE_LEADER || m->role == ZICHA_TEAM_ROLE_AUDITOR)
         {
-          if (message->len > 0)
-            g_string_append (message, "; ");
-          g_string_append_printf (message, _("%s (%s) is not employed by the body on %s, the "
-                                             "first day of the audit"),
-                                  name, person_id, start_on);
+          unqualified = TRUE;
+          for (k = qual_start[m->person]; k < qual_start[m->person + 1] && unqualified; k++)
+            {
+              const Qualification *q = &by_person[k];
+
+              if (q->scheme == a->scheme && q->from <= a->start && q->to >= a->start)
+                unqualified = FALSE;
+            }
         }
-      zicha_json_add_string (json, "role", role);
-      zicha_json_add_string (json, "scheme", scheme);
-      zicha_json_add_string (json, "start_on", start_on);
-      zicha_json_add_raw (json, "unqualified", unqualified ? "true" : "false");
-      zicha_json_add_raw (json, "not_employed", unemployed ? "true" : "false");
-      hit = zicha_rule_add_hit (ctx, key, g_strdup (message->str), zicha_json_end (json));
-      zicha_found_hit_add_record (hit, "audit_team", key);
-      zicha_found_hit_add_record (hit, "audits", audit_id);
-      zicha_found_hit_add_record (hit, "personnel", person_id);
+      unemployed = !(joined[m->person] <= a->start && left[m->person] >= a->start);
+      if (unqualified || unemployed)
+        {
+          guint64 v = ((guint64) (guint32) m->id << 2) | (unqualified ? 1 : 0)
+                      | (unemployed ? 2 : 0);
+
+          g_array_append_val (found, v);
+        }
+    }
+
+  /* the texts of the hits */
+  stmt = zicha_rule_prepare (ctx,
+    "SELECT a.audit_id, p.person_id, p.name, t.role, a.scheme, a.start_on"
+    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit"
+    " JOIN personnel AS p ON p.id = t.person WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  ok = TRUE;
+  for (i = 0; i < found->len && ok; i++)
+    {
+      guint64 v = g_array_index (found, guint64, i);
+      gboolean unqualified = (v & 1) != 0;
+      gboolean unemployed = (v & 2) != 0;
+      gboolean row;
+
+      sqlite3_bind_int64 (stmt, 1, (gint64) (v >> 2));
+      if (!(ok = zicha_rule_step (ctx, stmt, &row, error)) || !row)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      {
+        const char *audit_id = zicha_col_text (stmt, 0);
+        const char *person_id = zicha_col_text (stmt, 1);
+        const char *name = zicha_col_text (stmt, 2);
+        const char *role = zicha_col_text (stmt, 3);
+        const char *scheme = zicha_col_text (stmt, 4);
+        const char *start_on = zicha_col_text (stmt, 5);
+        g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
+        g_autoptr(GString) message = g_string_new (NULL);
+        GString *json = zicha_json_begin ();
+        ZichaFoundHit *hit;
+
+        if (unqualified)
+          g_string_append_printf (message, _("%s (%s, %s) has no auditor or lead auditor "
+                                             "qualification for %s valid on %s"),
+                                  name, person_id, zicha_rule_role_label (role), scheme, start_on);
+        if (unemployed)
+          {
+            if (message->len > 0)
+              g_string_append (message, "; ");
+            g_string_append_printf (message, _("%s (%s) is not employed by the body on %s, the "
+                                               "first day of the audit"),
+                                    name, person_id, start_on);
+          }
+        zicha_json_add_string (json, "role", role);
+        zicha_json_add_string (json, "scheme", scheme);
+        zicha_json_add_string (json, "start_on", start_on);
+        zicha_json_add_raw (json, "unqualified", unqualified ? "true" : "false");
+        zicha_json_add_raw (json, "not_employed", unemployed ? "true" : "false");
+        hit = zicha_rule_add_hit (ctx, key, g_strdup (message->str), zicha_json_end (json));
+        zicha_found_hit_add_record (hit, "audit_team", key);
+        zicha_found_hit_add_record (hit, "audits", audit_id);
+        zicha_found_hit_add_record (hit, "personnel", person_id);
+      }
+      sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
   return ok;

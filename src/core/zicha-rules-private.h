@@ -17,6 +17,12 @@ typedef struct
   GPtrArray *records;      /* "type\tkey" strings */
 } ZichaFoundHit;
 
+/* Data that several rules read (all team rows, say), loaded once per run by the first rule
+ * that asks for it and shared read-only with the other rules, on whichever thread. */
+typedef struct _ZichaRuleCache ZichaRuleCache;
+typedef gpointer (*ZichaRuleCacheLoadFunc) (ZichaRuleContext  *ctx,
+                                            GError           **error);
+
 struct _ZichaRuleContext
 {
   sqlite3          *db;
@@ -27,7 +33,17 @@ struct _ZichaRuleContext
   GCancellable     *cancellable;
   GPtrArray        *hits;            /* ZichaFoundHit* */
   GHashTable       *keys;            /* key → ZichaFoundHit* */
+  ZichaRuleCache   *cache;           /* shared by the rules of the run */
 };
+
+/* The item @name of the run's cache, loaded by @load on first use (other threads asking for
+ * an item wait meanwhile). The item belongs to the cache, which frees it with @free after the
+ * run; rules must only read it. NULL with @error set when loading failed. */
+gpointer       zicha_rule_cache_get   (ZichaRuleContext       *ctx,
+                                       const char             *name,
+                                       ZichaRuleCacheLoadFunc  load,
+                                       GDestroyNotify          free_func,
+                                       GError                **error);
 
 /* Prepares @sql and binds :asof, :asof_next and every rule parameter whose name occurs as
  * :name (integers and decimals scaled to integers; fractions as :name_num and :name_den). */
@@ -99,6 +115,56 @@ zicha_col_text (sqlite3_stmt *stmt, int col)
   const char *s = (const char *) sqlite3_column_text (stmt, col);
   return s != NULL ? s : "";
 }
+
+/* The team rows of the audits started on or before as of, in memory (zicha-rules-conduct.c):
+ * one scan of audits and one of audit_team for all team rules of a run. */
+typedef enum
+{
+  ZICHA_TEAM_ROLE_LEADER,
+  ZICHA_TEAM_ROLE_AUDITOR,
+  ZICHA_TEAM_ROLE_EXPERT,
+  ZICHA_TEAM_ROLE_TRAINEE,
+  ZICHA_TEAM_ROLE_OBSERVER,
+  ZICHA_TEAM_ROLE_OTHER,
+} ZichaTeamRole;
+
+typedef struct
+{
+  gint32  start;     /* day numbers of start_on and end_on; G_MININT when not a date */
+  gint32  end;
+  gint32  org;
+  guint16 scheme;    /* index into ZichaTeamData.schemes */
+  guint8  visible;   /* started on or before as of */
+} ZichaTeamAudit;
+
+typedef struct
+{
+  gint32  id;
+  gint32  audit;
+  gint32  person;
+  gint32  from;      /* on-site days, the audit's when empty; G_MININT when not a date */
+  gint32  to;
+  guint8  role;      /* ZichaTeamRole */
+  gint64  days;      /* hundredths; -1 when empty */
+} ZichaTeamMember;
+
+typedef struct
+{
+  ZichaTeamAudit  *audits;          /* by audits.id, 0 .. n_audits - 1 */
+  gsize            n_audits;
+  GPtrArray       *schemes;         /* scheme texts of audits */
+  GHashTable      *scheme_index;    /* scheme text → index + 1 */
+  ZichaTeamMember *rows;            /* team rows of visible audits, in rowid order */
+  guint            n_rows;
+  gsize            n_persons;       /* largest person id + 1 */
+  guint           *person_start;    /* rows of person p: by_person[person_start[p] ..  */
+  guint           *by_person;       /*   person_start[p + 1] - 1], in rowid order */
+  guint           *audit_start;     /* the same by audit */
+  guint           *by_audit;
+} ZichaTeamData;
+
+ZichaTeamData *zicha_rule_team_data   (ZichaRuleContext  *ctx,
+                                       GError           **error);
 
 /* Rule implementations, by area. */
 gboolean zicha_rule_scope_not_approved          (ZichaRuleContext *ctx, GError **error);

@@ -1032,6 +1032,86 @@ zicha_found_hit_add_records (ZichaFoundHit *hit,
     zicha_found_hit_add_record (hit, record_type, parts[i]);
 }
 
+/* Cache ---------------------------------------------------------------------------------- */
+
+struct _ZichaRuleCache
+{
+  GMutex      lock;
+  GHashTable *items;   /* name → CacheItem* */
+};
+
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free_func;
+} CacheItem;
+
+static void
+cache_item_free (CacheItem *item)
+{
+  if (item->free_func != NULL && item->data != NULL)
+    item->free_func (item->data);
+  g_free (item);
+}
+
+static ZichaRuleCache *
+rule_cache_new (void)
+{
+  ZichaRuleCache *cache = g_new0 (ZichaRuleCache, 1);
+
+  g_mutex_init (&cache->lock);
+  cache->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) cache_item_free);
+  return cache;
+}
+
+static void
+rule_cache_free (ZichaRuleCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->items);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+gpointer
+zicha_rule_cache_get (ZichaRuleContext       *ctx,
+                      const char             *name,
+                      ZichaRuleCacheLoadFunc  load,
+                      GDestroyNotify          free_func,
+                      GError                **error)
+{
+  CacheItem *item;
+  gpointer data = NULL;
+
+  g_return_val_if_fail (ctx->cache != NULL, NULL);
+
+  /* One lock for all items: loading is rare (a few per run) and the other thread would wait
+   * for the same data anyway. */
+  g_mutex_lock (&ctx->cache->lock);
+  item = g_hash_table_lookup (ctx->cache->items, name);
+  if (item == NULL)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      data = load (ctx, error);
+      if (data != NULL)
+        {
+          item = g_new0 (CacheItem, 1);
+          item->data = data;
+          item->free_func = free_func;
+          g_hash_table_insert (ctx->cache->items, g_strdup (name), item);
+          g_debug ("cache %s loaded in %" G_GINT64_FORMAT " ms (for %s)", name,
+                   (g_get_monotonic_time () - start) / 1000, ctx->rule->id);
+        }
+    }
+  else
+    data = item->data;
+  g_mutex_unlock (&ctx->cache->lock);
+  return data;
+}
+
 static void
 context_clear (ZichaRuleContext *ctx)
 {
@@ -1087,6 +1167,7 @@ typedef struct
   char          as_of_next[11];
   GCancellable *cancellable;
   const char   *path;
+  ZichaRuleCache *cache;
 } Shared;
 
 static int
@@ -1110,6 +1191,7 @@ run_job (Shared *shared, sqlite3 *db, Job *job, GError **error)
   for (i = 0; i < ZICHA_RULE_MAX_PARAMS; i++)
     ctx.values[i] = g_strdup (job->values[i]);
   ctx.cancellable = shared->cancellable;
+  ctx.cache = shared->cache;
   ctx.hits = g_ptr_array_new_with_free_func ((GDestroyNotify) found_hit_free);
   ctx.keys = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1570,6 +1652,7 @@ zicha_rules_run (ZichaDb                    *db,
               g_date_get_month (&as_of), g_date_get_day (&as_of));
   zicha_day_to_string (zicha_day_from_string (shared.as_of) + 1, shared.as_of_next);
   shared.cancellable = cancellable;
+  shared.cache = rule_cache_new ();
 
   now_string (started_at);
   memcpy (today, started_at, 10);
@@ -1695,6 +1778,9 @@ zicha_rules_run (ZichaDb                    *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, &local))
     goto out;
 
+  /* The cached data is not needed any more: free it before storing. */
+  g_clear_pointer (&shared.cache, rule_cache_free);
+
   /* Store the hits, the stats and the risk scores in one transaction. */
   if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -1750,6 +1836,7 @@ out:
     }
   g_free (shared.jobs);
   g_free (shared.order);
+  rule_cache_free (shared.cache);
   if (shared.order != NULL || threads != NULL)
     {
       g_mutex_clear (&shared.lock);

@@ -761,55 +761,126 @@ zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
 
 typedef struct
 {
-  GHashTable *competences;  /* "person\tscheme\tcode" → approved_on */
-  GString    *key;
-  const char *scheme;
-  const char *start_on;
-  gint64      person;
+  guint       code;         /* index of "scheme\tcode" among the codes of competences */
+  const char *approved_on;
+} Competence;
+
+typedef struct
+{
+  GHashTable       *codes;        /* "scheme\tcode" → index + 1 */
+  guint            *start;        /* competences of person p: list[start[p] .. start[p+1]-1] */
+  Competence       *list;
+  gsize             n_persons;
+  GString          *key;
+  const char       *scheme;
+  const char       *start_on;
+  const gint32     *members;
+  guint             n_members;
 } CompetenceLookup;
 
+/* Whether a member has a competence for this prefix of the code approved by start_on. */
 static gboolean
 competent_prefix (const char *code, gsize len, gpointer data)
 {
   CompetenceLookup *l = data;
-  const char *approved;
+  guint index, i, k;
 
-  g_string_printf (l->key, "%" G_GINT64_FORMAT "\t%s\t", l->person, l->scheme);
+  g_string_assign (l->key, l->scheme);
+  g_string_append_c (l->key, '\t');
   g_string_append_len (l->key, code, len);
-  approved = g_hash_table_lookup (l->competences, l->key->str);
-  return approved != NULL && strcmp (approved, l->start_on) <= 0;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (l->codes, l->key->str));
+  if (index == 0)
+    return FALSE;
+  for (i = 0; i < l->n_members; i++)
+    {
+      gint32 p = l->members[i];
+
+      if (p < 0 || (gsize) p >= l->n_persons)
+        continue;
+      for (k = l->start[p]; k < l->start[p + 1]; k++)
+        if (l->list[k].code == index - 1 && strcmp (l->list[k].approved_on, l->start_on) <= 0)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean
 zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
 {
-  g_autoptr(GHashTable) competences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStringChunk) texts = g_string_chunk_new (4096);
+  g_autoptr(GArray) comps = g_array_new (FALSE, FALSE, sizeof (Competence));
+  g_autoptr(GArray) comp_person = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autofree guint *start = NULL;
+  g_autofree Competence *list = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
-  CompetenceLookup lookup = { competences, key, NULL, NULL, 0 };
+  CompetenceLookup lookup = { codes, NULL, NULL, 0, key, NULL, NULL, NULL, 0 };
   sqlite3_stmt *stmt;
   gboolean ok;
+  gsize n;
+  guint i;
 
-  stmt = zicha_rule_prepare (ctx, "SELECT person, scheme, code, approved_on FROM competences", error);
+  if (td == NULL)
+    return FALSE;
+  n = td->n_persons;
+
+  /* competences by person, their codes as indexes */
+  stmt = zicha_rule_prepare (ctx, "SELECT person, scheme, code, approved_on FROM competences",
+                             error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
-    g_hash_table_insert (competences,
-                         g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s",
-                                          (gint64) sqlite3_column_int64 (stmt, 0),
-                                          zicha_col_text (stmt, 1),
-                                          zicha_col_text (stmt, 2)),
-                         g_strdup (zicha_col_text (stmt, 3)));
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      Competence c;
+      gint32 p32;
+      guint index;
+
+      /* a person in no team cannot matter */
+      if (person < 0 || (gsize) person >= n)
+        continue;
+      g_string_printf (key, "%s\t%s", zicha_col_text (stmt, 1), zicha_col_text (stmt, 2));
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (codes, key->str));
+      if (index == 0)
+        {
+          index = g_hash_table_size (codes) + 1;
+          g_hash_table_insert (codes, g_strdup (key->str), GUINT_TO_POINTER (index));
+        }
+      c.code = index - 1;
+      c.approved_on = g_string_chunk_insert_const (texts, zicha_col_text (stmt, 3));
+      p32 = (gint32) person;
+      g_array_append_val (comps, c);
+      g_array_append_val (comp_person, p32);
+    }
   sqlite3_finalize (stmt);
   if (!ok)
     return FALSE;
+  {
+    guint *next;
+
+    start = g_new0 (guint, n + 1);
+    for (i = 0; i < comps->len; i++)
+      start[g_array_index (comp_person, gint32, i) + 1]++;
+    for (gsize k = 0; k < n; k++)
+      start[k + 1] += start[k];
+    next = g_memdup2 (start, (n + 1) * sizeof (guint));
+    list = g_new (Competence, MAX (comps->len, 1));
+    for (i = 0; i < comps->len; i++)
+      list[next[g_array_index (comp_person, gint32, i)]++] = g_array_index (comps, Competence, i);
+    g_free (next);
+  }
+  lookup.start = start;
+  lookup.list = list;
+  lookup.n_persons = n;
 
   /* The certificate's scope codes count only when it is issued on or before as of; an audit
-   * with no team rows is a hit either way. The scheme is the certificate's. */
+   * with no team rows is a hit either way. The scheme is the certificate's. The team rows are
+   * those of the team data (audits started on or before as of, like these). */
   stmt = zicha_rule_prepare (ctx,
     "SELECT a.audit_id, a.start_on, c.scheme, c.scope_codes, c.cert_no, c.issued_on <= :asof,"
-    "  (SELECT group_concat (t.person) FROM audit_team AS t WHERE t.audit = a.id"
-    "     AND t.role IN ('leader', 'auditor', 'expert')),"
-    "  EXISTS (SELECT 1 FROM audit_team AS t WHERE t.audit = a.id)"
+    "  a.id"
     " FROM audits AS a JOIN certificates AS c ON c.id = a.cert"
     " WHERE +a.start_on <= :asof", error);
   if (stmt == NULL)
@@ -818,39 +889,49 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
     {
       const char *audit_id = zicha_col_text (stmt, 0);
       gboolean cert_visible = sqlite3_column_int (stmt, 5);
-      gboolean has_team = sqlite3_column_int (stmt, 7);
+      gint64 id = sqlite3_column_int64 (stmt, 6);
+      gboolean has_team;
       g_autoptr(GString) missing = NULL;
-      g_auto(GStrv) members = NULL;
-      g_auto(GStrv) codes = NULL;
+      g_auto(GStrv) scope = NULL;
       ZichaFoundHit *hit;
       GString *json;
-      guint i, j;
+      guint k;
 
+      if (id <= 0 || (gsize) id >= td->n_audits)
+        continue;
+      has_team = td->audit_start[id] < td->audit_start[id + 1];
       if (has_team && !cert_visible)
         continue;
       if (has_team)
         {
+          /* members in role leader, auditor or expert */
+          g_array_set_size (members, 0);
+          for (k = td->audit_start[id]; k < td->audit_start[id + 1]; k++)
+            {
+              const ZichaTeamMember *m = &td->rows[td->by_audit[k]];
+
+              if (m->role == ZICHA_TEAM_ROLE_LEADER || m->role == ZICHA_TEAM_ROLE_AUDITOR
+                  || m->role == ZICHA_TEAM_ROLE_EXPERT)
+                g_array_append_val (members, m->person);
+            }
           lookup.scheme = zicha_col_text (stmt, 2);
           lookup.start_on = zicha_col_text (stmt, 1);
-          members = g_strsplit (zicha_col_text (stmt, 6), ",", -1);
-          codes = g_strsplit (zicha_col_text (stmt, 3), ";", -1);
-          for (i = 0; codes[i] != NULL; i++)
+          lookup.members = (const gint32 *) (gpointer) members->data;
+          lookup.n_members = members->len;
+          scope = g_strsplit (zicha_col_text (stmt, 3), ";", -1);
+          for (i = 0; scope[i] != NULL; i++)
             {
-              gboolean covered = FALSE;
+              gboolean covered;
 
-              if (codes[i][0] == '\0')
+              if (scope[i][0] == '\0')
                 continue;
-              for (j = 0; members[j] != NULL && !covered; j++)
-                {
-                  lookup.person = g_ascii_strtoll (members[j], NULL, 10);
-                  covered = zicha_scope_code_foreach_prefix (codes[i], competent_prefix, &lookup);
-                }
+              covered = zicha_scope_code_foreach_prefix (scope[i], competent_prefix, &lookup);
               if (!covered)
                 {
                   if (missing == NULL)
-                    missing = g_string_new (codes[i]);
+                    missing = g_string_new (scope[i]);
                   else
-                    g_string_append_printf (missing, ", %s", codes[i]);
+                    g_string_append_printf (missing, ", %s", scope[i]);
                 }
             }
           if (missing == NULL)
@@ -1030,37 +1111,105 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
 gboolean
 zicha_rule_checkin_missing (ZichaRuleContext *ctx, GError **error)
 {
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT a.audit_id, p.person_id, p.name, t.role"
-    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit JOIN personnel AS p ON p.id = t.person"
-    " WHERE t.role IN ('leader', 'auditor') AND a.start_on <= :asof"
-    "   AND EXISTS (SELECT 1 FROM checkins AS k WHERE k.audit = a.id AND k.at < :asof_next)"
-    "   AND NOT EXISTS (SELECT 1 FROM checkins AS k WHERE k.audit = a.id AND k.person = t.person"
-    "                   AND k.kind = 'in' AND k.at < :asof_next)", error);
-  gboolean ok;
+  /* A merge: the check-ins up to as of in the order of their unique index (audit, person, …),
+   * one audit at a time, against the audit's team rows from the team data. */
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
+  g_autoptr(GArray) signed_in = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt, *info;
+  gint64 audit = 0;
+  gboolean ok, have = FALSE;
+  guint i;
 
+  if (td == NULL)
+    return FALSE;
+  stmt = zicha_rule_prepare (ctx, "SELECT audit, person, kind = 'in' FROM checkins"
+                                  " WHERE at < :asof_next ORDER BY audit, person", error);
   if (stmt == NULL)
     return FALSE;
-  STEP_LOOP (ctx, stmt, ok, error)
+  for (;;)
     {
-      const char *audit_id = zicha_col_text (stmt, 0);
-      const char *person_id = zicha_col_text (stmt, 1);
-      g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
-      GString *json = zicha_json_begin ();
-      ZichaFoundHit *hit;
+      gboolean row;
+      gint64 a = 0;
 
-      zicha_json_add_string (json, "role", zicha_col_text (stmt, 3));
-      hit = zicha_rule_add_hit (ctx, key,
-                                g_strdup_printf (_("%s (%s, %s) has no sign-in record for the audit "
-                                                   "although the audit has check-in records"),
-                                                 zicha_col_text (stmt, 2), person_id,
-                                                 zicha_rule_role_label (zicha_col_text (stmt, 3))),
-                                zicha_json_end (json));
-      zicha_found_hit_add_record (hit, "audit_team", key);
-      zicha_found_hit_add_record (hit, "audits", audit_id);
-      zicha_found_hit_add_record (hit, "personnel", person_id);
+      if (!(ok = zicha_rule_step (ctx, stmt, &row, error)))
+        break;
+      if (row)
+        a = sqlite3_column_int64 (stmt, 0);
+      if (have && (!row || a != audit))
+        {
+          /* the audit has check-ins: its leaders and auditors without an 'in' are hits */
+          if (audit > 0 && (gsize) audit < td->n_audits)
+            for (i = td->audit_start[audit]; i < td->audit_start[audit + 1]; i++)
+              {
+                const ZichaTeamMember *m = &td->rows[td->by_audit[i]];
+                gboolean in = FALSE;
+                guint k;
+
+                if (m->role != ZICHA_TEAM_ROLE_LEADER && m->role != ZICHA_TEAM_ROLE_AUDITOR)
+                  continue;
+                for (k = 0; k < signed_in->len && !in; k++)
+                  in = g_array_index (signed_in, gint64, k) == m->person;
+                if (!in)
+                  {
+                    gint64 id = m->id;
+
+                    g_array_append_val (found, id);
+                  }
+              }
+          g_array_set_size (signed_in, 0);
+          have = FALSE;
+        }
+      if (!row)
+        break;
+      audit = a;
+      have = TRUE;
+      if (sqlite3_column_int (stmt, 2))
+        {
+          gint64 person = sqlite3_column_int64 (stmt, 1);
+
+          if (signed_in->len == 0 || g_array_index (signed_in, gint64, signed_in->len - 1) != person)
+            g_array_append_val (signed_in, person);
+        }
     }
   sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  info = zicha_rule_prepare (ctx,
+    "SELECT a.audit_id, p.person_id, p.name, t.role"
+    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit JOIN personnel AS p ON p.id = t.person"
+    " WHERE t.id = ?", error);
+  if (info == NULL)
+    return FALSE;
+  for (i = 0; i < found->len && ok; i++)
+    {
+      gboolean row;
+
+      sqlite3_bind_int64 (info, 1, g_array_index (found, gint64, i));
+      if ((ok = zicha_rule_step (ctx, info, &row, error)) && row)
+        {
+          const char *audit_id = zicha_col_text (info, 0);
+          const char *person_id = zicha_col_text (info, 1);
+          g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
+          GString *json = zicha_json_begin ();
+          ZichaFoundHit *hit;
+
+          zicha_json_add_string (json, "role", zicha_col_text (info, 3));
+          hit = zicha_rule_add_hit (ctx, key,
+                                    g_strdup_printf (_("%s (%s, %s) has no sign-in record for the "
+                                                       "audit although the audit has check-in "
+                                                       "records"),
+                                                     zicha_col_text (info, 2), person_id,
+                                                     zicha_rule_role_label (zicha_col_text (info, 3))),
+                                    zicha_json_end (json));
+          zicha_found_hit_add_record (hit, "audit_team", key);
+          zicha_found_hit_add_record (hit, "audits", audit_id);
+          zicha_found_hit_add_record (hit, "personnel", person_id);
+        }
+      sqlite3_reset (info);
+    }
+  sqlite3_finalize (info);
   return ok;
 }
 

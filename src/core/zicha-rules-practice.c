@@ -317,44 +317,58 @@ zicha_rule_part_time_heavy (ZichaRuleContext *ctx, GError **error)
   /* All team rows whatever the role; a row's days count in the year of its first on-site day,
    * a row without days counts each of its on-site days (1 auditor-day each) in that day's
    * year. */
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT t.days, coalesce (t.onsite_from, a.start_on), coalesce (t.onsite_to, a.end_on),"
-    "       p.employment = 'part_time'"
-    " FROM audit_team AS t JOIN audits AS a ON a.id = t.audit JOIN personnel AS p ON p.id = t.person"
-    " WHERE a.start_on <= :asof", error);
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
+  sqlite3_stmt *stmt;
   gint64 max_pct = zicha_rule_param_int (ctx, "max_pct");
   g_autofree gint64 *total = g_new0 (gint64, N_YEARS);
   g_autofree gint64 *part = g_new0 (gint64, N_YEARS);
+  g_autofree guint8 *employment = NULL;   /* 0 unknown person, 1 full time, 2 part time */
   gboolean ok;
   gint y;
+  guint i;
 
+  if (td == NULL)
+    return FALSE;
+  employment = g_new0 (guint8, td->n_persons);
+  stmt = zicha_rule_prepare (ctx, "SELECT id, employment = 'part_time' FROM personnel", error);
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
     {
-      gboolean is_part = sqlite3_column_int (stmt, 3);
-      const char *from = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (from == NULL || strlen (from) < 10)
+      if (id >= 0 && (gsize) id < td->n_persons)
+        employment[id] = sqlite3_column_int (stmt, 1) ? 2 : 1;
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  for (i = 0; i < td->n_rows; i++)
+    {
+      const ZichaTeamMember *m = &td->rows[i];
+      gboolean is_part = employment[m->person] == 2;
+      gint f = m->from, t = m->to;
+
+      if (employment[m->person] == 0 || f == G_MININT)
         continue;
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      if (m->days >= 0)
         {
-          gint64 days = sqlite3_column_int64 (stmt, 0);
+          gint yy, mm, dd;
 
-          y = (gint) g_ascii_strtoll (from, NULL, 10) - FIRST_YEAR;
+          zicha_day_to_ymd (f, &yy, &mm, &dd);
+          y = yy - FIRST_YEAR;
           if (y < 0 || y >= N_YEARS)
             continue;
-          total[y] += days;
+          total[y] += m->days;
           if (is_part)
-            part[y] += days;
+            part[y] += m->days;
         }
       else
         {
-          gint f = zicha_day_from_string (from);
-          gint t = zicha_day_from_string ((const char *) sqlite3_column_text (stmt, 2));
           gint d = f;
 
-          if (f == G_MININT || t == G_MININT)
+          if (t == G_MININT)
             continue;
           while (d <= t)
             {
@@ -374,9 +388,6 @@ zicha_rule_part_time_heavy (ZichaRuleContext *ctx, GError **error)
             }
         }
     }
-  sqlite3_finalize (stmt);
-  if (!ok)
-    return FALSE;
 
   for (y = 0; y < N_YEARS; y++)
     {

@@ -413,11 +413,12 @@ on_items_changed_cb (GListModel *model,
                      guint       added,
                      gpointer    user_data)
 {
-  guint *n = user_data;
+  GArray *additions = user_data;
 
   /* Never more than the model says it holds. */
   g_assert_cmpuint (position + added, <=, g_list_model_get_n_items (model));
-  *n += 1;
+  if (added > 0)
+    g_array_append_val (additions, added);
 }
 
 static void
@@ -446,7 +447,7 @@ test_paging (void)
       g_autoptr(GHashTable) seen = NULL;
       g_autofree char *previous = NULL;
       guint n;
-      guint changes = 0;
+      g_autoptr(GArray) additions = g_array_new (FALSE, FALSE, sizeof (guint));
 
       if (!zicha_record_list_kind_supported (k))
         continue;
@@ -491,11 +492,15 @@ test_paging (void)
             g_assert_cmpstr (zicha_record_row_get_value (last, 0), ==, previous);
           }
 
-          /* A reload replaces the rows: removed, then added. */
-          g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+          /* A reload replaces the rows: removed, then added; a long list shows its first
+           * page before the rest. */
+          g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), additions);
           zicha_record_list_reload (list);
           zicha_record_list_wait (list);
-          g_assert_cmpuint (changes, ==, 2);
+          g_assert_cmpuint (additions->len, ==, 2);
+          g_assert_cmpuint (g_array_index (additions, guint, 0), ==,
+                            ZICHA_RECORD_LIST_PAGE_SIZE);
+          g_assert_cmpuint (g_array_index (additions, guint, 1), ==, n);
           g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
         }
     }

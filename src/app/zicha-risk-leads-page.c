@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "zicha-application.h"
+#include "zicha-hit-detail.h"
 #include "zicha-hit-list.h"
 #include "zicha-hits.h"
 #include "zicha-risk-leads-page.h"
@@ -42,6 +43,7 @@ struct _ZichaRiskLeadsPage
   GtkListBoxRow       *all_rules_row;
   gboolean             syncing;
   GtkWidget           *row_menu_popover;
+  AdwToast            *toast;          /* the one shown, not owned */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -62,7 +64,7 @@ struct _ZichaRiskLeadsPage
   GtkLabel            *count_label;
   GtkListBox          *rules_list;
   GtkColumnView       *column_view;
-  GtkWidget           *details_box;
+  ZichaHitDetail      *detail;
   GMenuModel          *row_menu;
 };
 
@@ -77,22 +79,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What a hit is about (DOMAIN.md section 4, entity keys). */
-static const struct
-{
-  const char *id;
-  const char *label;
-} entity_types[] = {
-  { "certificate", N_("Certificate") },
-  { "audit", N_("Audit") },
-  { "team", N_("Audit team member") },
-  { "expense", N_("Expense") },
-  { "person_month", N_("Auditor and month") },
-  { "scope_code", N_("Scope code") },
-  { "complaint", N_("Complaint") },
-  { "year", N_("Year") },
-};
-
 static const ZichaHitStatus filter_statuses[] = {
   ZICHA_HIT_OPEN, ZICHA_HIT_CONFIRMED, ZICHA_HIT_DISMISSED, ZICHA_HIT_RESOLVED,
 };
@@ -101,25 +87,6 @@ static void update_details (ZichaRiskLeadsPage *self);
 static void update_actions (ZichaRiskLeadsPage *self);
 
 /* Helpers --------------------------------------------------------------------------------- */
-
-static const char *
-entity_type_label (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (entity_types); i++)
-    if (g_strcmp0 (id, entity_types[i].id) == 0)
-      return _(entity_types[i].label);
-  return id != NULL ? id : "";
-}
-
-static const char *
-severity_css_class (const char *severity)
-{
-  if (g_strcmp0 (severity, "high") == 0)
-    return "error";
-  if (g_strcmp0 (severity, "medium") == 0)
-    return "warning";
-  return "dim-label";
-}
 
 static char *
 format_date (const GDate *date)
@@ -145,11 +112,26 @@ get_user_name (ZichaRiskLeadsPage *self)
 }
 
 static void
+on_toast_dismissed_cb (AdwToast           *toast,
+                       ZichaRiskLeadsPage *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* Shows @title at once, in place of the toast shown before (an older Undo no longer applies
+ * to what the user looks at). */
+static void
 show_toast (ZichaRiskLeadsPage *self,
             const char         *title,
             gint64              undo_hit)
 {
   AdwToast *toast = adw_toast_new (title);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
 
   adw_toast_set_timeout (toast, undo_hit != 0 ? 8 : 5);
   if (undo_hit != 0)
@@ -159,20 +141,6 @@ show_toast (ZichaRiskLeadsPage *self,
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (undo_hit));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static ZichaHitRow *
@@ -401,9 +369,12 @@ update_cards (ZichaRiskLeadsPage *self)
 static void
 update_rule_rows (ZichaRiskLeadsPage *self)
 {
+  const char *area = dropdown_id (self->area_dropdown);
   guint total_open = 0;
   GtkLabel *all_count;
 
+  if (self->rule_rows == NULL)
+    return;   /* still being built */
   for (guint i = 0; i < self->rule_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rule_rows, i);
@@ -419,7 +390,8 @@ update_rule_rows (ZichaRiskLeadsPage *self)
         {
           for (guint s = 0; s < G_N_ELEMENTS (count->by_status); s++)
             all += count->by_status[s];
-          total_open += count->by_status[ZICHA_HIT_OPEN];
+          if (area == NULL || g_strcmp0 (area, count->area) == 0)
+            total_open += count->by_status[ZICHA_HIT_OPEN];
           text = g_strdup_printf ("%u", count->by_status[ZICHA_HIT_OPEN]);
           /* Translators: counts of the risk leads of a rule */
           tooltip = g_strdup_printf (_("%1$u open · %2$u confirmed · %3$u dismissed"),
@@ -578,6 +550,7 @@ on_filter_changed_cb (ZichaRiskLeadsPage *self,
         }
     }
   update_cards (self);
+  update_rule_rows (self);
   sync_rules_list (self);
   apply_filter (self);
 }
@@ -695,7 +668,7 @@ bind_cell (GtkListItem *item)
     {
     case COLUMN_SEVERITY:
       text = zicha_hit_row_get_severity_label (row);
-      gtk_widget_add_css_class (label, severity_css_class (hit->severity));
+      gtk_widget_add_css_class (label, zicha_hit_severity_css_class (hit->severity));
       break;
     case COLUMN_RULE:
       text = zicha_hit_row_get_rule_title (row);
@@ -832,187 +805,18 @@ on_column_view_activate_cb (ZichaRiskLeadsPage *self,
 {
   /* Enter on a row: the details pane takes the focus, with the triage buttons. */
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_child_focus (self->details_box, GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
 }
 
 /* Details --------------------------------------------------------------------------------- */
 
 static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (row, "property");
-  return row;
-}
-
-static void
-on_record_activated_cb (AdwActionRow       *row,
-                        ZichaRiskLeadsPage *self)
-{
-  const char *type = g_object_get_data (G_OBJECT (row), "zicha-record-type");
-  const char *key = g_object_get_data (G_OBJECT (row), "zicha-record-key");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", type, key);
-}
-
-static const char *
-record_type_label (const char *type)
-{
-  for (guint k = 0; k < ZICHA_N_RECORD_KINDS; k++)
-    if (g_strcmp0 (zicha_record_kind_get_id (k), type) == 0)
-      return zicha_record_kind_get_label (k);
-  return type;
-}
-
-static void
-add_button (GtkWidget  *box,
-            const char *label,
-            const char *action,
-            const char *css_class)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  gtk_box_append (GTK_BOX (box), button);
-}
-
-static void
 update_details (ZichaRiskLeadsPage *self)
 {
   ZichaHitRow *row = get_selected_row (self);
-  const ZichaHit *hit = row != NULL ? zicha_hit_row_get_hit (row) : NULL;
-  const ZichaRule *rule;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwPreferencesGroup *group;
-  GtkWidget *box;
-  g_autofree char *object = NULL;
-  ZichaRuleArea area;
 
-  clear_box (self->details_box);
-  if (hit == NULL || hit->rule == NULL || *hit->rule == '\0')
-    {
-      GtkWidget *label = new_label (_("Select a risk lead to see why it was found, the records "
-                                      "it concerns, and to confirm or dismiss it."), "dim-label");
-
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-      gtk_widget_set_vexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (self->details_box), label);
-      return;
-    }
-  rule = zicha_rules_lookup (hit->rule);
-
-  gtk_box_append (GTK_BOX (self->details_box),
-                  new_label (zicha_hit_row_get_rule_title (row), "title-3"));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  {
-    GtkWidget *severity = new_label (zicha_hit_row_get_severity_label (row),
-                                     severity_css_class (hit->severity));
-    GtkWidget *status = new_label (zicha_hit_row_get_status_label (row), "dim-label");
-
-    gtk_widget_add_css_class (severity, "heading");
-    gtk_box_append (GTK_BOX (box), severity);
-    if (zicha_rule_area_from_string (hit->area, &area))
-      gtk_box_append (GTK_BOX (box), new_label (zicha_rule_area_get_label (area), "dim-label"));
-    gtk_box_append (GTK_BOX (box), status);
-  }
-  gtk_box_append (GTK_BOX (self->details_box), box);
-
-  {
-    GtkWidget *message = new_label (hit->message, NULL);
-
-    gtk_label_set_selectable (GTK_LABEL (message), TRUE);
-    gtk_box_append (GTK_BOX (self->details_box), message);
-  }
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 6);
-  if (hit->status == ZICHA_HIT_CONFIRMED || hit->status == ZICHA_HIT_DISMISSED)
-    add_button (box, _("_Undo Confirm or Dismiss"), "risk.undo", NULL);
-  else
-    {
-      add_button (box, _("_Confirm as Problem"), "risk.confirm", "suggested-action");
-      add_button (box, _("_Dismiss…"), "risk.dismiss", NULL);
-    }
-  gtk_box_append (GTK_BOX (self->details_box), box);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Details"));
-  /* Translators: what a risk lead is about, e.g. "Certificate C0001" */
-  object = g_strdup_printf (C_("risk lead object", "%1$s %2$s"),
-                            entity_type_label (hit->entity_type), hit->entity_key);
-  adw_preferences_group_add (group, new_row (_("Object"), object));
-  if (rule != NULL)
-    {
-      /* The source (rule->source) is not translated: it stays out of a Chinese UI. */
-      adw_preferences_group_add (group, new_row (_("Rule"), zicha_rule_get_description (rule)));
-      adw_preferences_group_add (group, new_row (_("Rule ID"), rule->id));
-    }
-  adw_preferences_group_add (group, new_row (_("First found"), hit->first_found_on));
-  adw_preferences_group_add (group, new_row (_("Last found"), hit->last_found_on));
-  if (hit->triaged_at != NULL)
-    {
-      /* Translators: %1$s is a user name, %2$s a date and time */
-      g_autofree char *by = g_strdup_printf (_("%1$s, %2$s"),
-                                             hit->triaged_by != NULL ? hit->triaged_by : "",
-                                             hit->triaged_at);
-
-      adw_preferences_group_add (group, new_row (hit->status == ZICHA_HIT_DISMISSED
-                                                 ? _("Dismissed by") : _("Confirmed by"), by));
-    }
-  if (hit->dismiss_reason != NULL)
-    adw_preferences_group_add (group, new_row (_("Reason for dismissing"), hit->dismiss_reason));
-  gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (group));
-
-  records = zicha_hits_get_records (self->db, hit->id, &error);
-  if (records == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  if (records->len == 0)
-    return;
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Related records"));
-  adw_preferences_group_set_description (group, _("The records this risk lead concerns"));
-  for (guint i = 0; i < records->len; i++)
-    {
-      ZichaHitRecord *record = g_ptr_array_index (records, i);
-      GtkWidget *action_row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), record->record_key);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row),
-                                   record_type_label (record->record_type));
-      g_object_set_data_full (G_OBJECT (action_row), "zicha-record-type",
-                              g_strdup (record->record_type), g_free);
-      g_object_set_data_full (G_OBJECT (action_row), "zicha-record-key",
-                              g_strdup (record->record_key), g_free);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_widget_set_tooltip_text (action_row, _("Show this record"));
-      g_signal_connect (action_row, "activated", G_CALLBACK (on_record_activated_cb), self);
-      adw_preferences_group_add (group, action_row);
-    }
-  gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (group));
+  zicha_hit_detail_set_hit (self->detail, self->db, row != NULL ? zicha_hit_row_get_hit (row)
+                                                                : NULL);
 }
 
 static void
@@ -1344,6 +1148,7 @@ zicha_risk_leads_page_class_init (ZichaRiskLeadsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ZICHA_TYPE_HIT_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/zicha-risk-leads-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, toast_overlay);
@@ -1364,7 +1169,7 @@ zicha_risk_leads_page_class_init (ZichaRiskLeadsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, rules_list);
   gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, ZichaRiskLeadsPage, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_as_of_today_clicked_cb);
@@ -1712,7 +1517,7 @@ GtkWidget *
 zicha_risk_leads_page_get_details (ZichaRiskLeadsPage *self)
 {
   g_return_val_if_fail (ZICHA_IS_RISK_LEADS_PAGE (self), NULL);
-  return self->details_box;
+  return GTK_WIDGET (self->detail);
 }
 
 void

@@ -254,30 +254,40 @@ zicha_rule_code_without_competence (ZichaRuleContext *ctx, GError **error)
 gboolean
 zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
 {
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT audit_id, type, no_team, no_report, no_decision_on, no_decision_by FROM"
-    " (SELECT a.audit_id, a.type,"
-    "    NOT EXISTS (SELECT 1 FROM audit_team AS t WHERE t.audit = a.id) AS no_team,"
+  /* Whether an audit has team rows comes from the team data (audits started on or before as
+   * of, like these), not from a probe per audit. */
+  ZichaTeamData *td = zicha_rule_team_data (ctx, error);
+  sqlite3_stmt *stmt = td == NULL ? NULL : zicha_rule_prepare (ctx,
+    "SELECT audit_id, type, 0, no_report, no_decision_on, no_decision_by, id FROM"
+    " (SELECT a.audit_id, a.type, a.id,"
     "    " EV ("a.report_on") " IS NULL AS no_report,"
     "    a.type IN ('stage2', 'recertification') AND " EV ("a.decision_on") " IS NULL"
     "      AS no_decision_on,"
     "    a.type IN ('stage2', 'recertification') AND a.decision_by IS NULL AS no_decision_by"
-    "  FROM audits AS a WHERE +a.start_on <= :asof AND a.end_on < :asof)"
-    " WHERE no_team OR no_report OR no_decision_on OR no_decision_by", error);
+    "  FROM audits AS a WHERE +a.start_on <= :asof AND a.end_on < :asof)", error);
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
   STEP_LOOP (ctx, stmt, ok, error)
     {
-      const char *audit_id = zicha_col_text (stmt, 0);
-      g_autoptr(GString) what = g_string_new (NULL);
-      GString *json = zicha_json_begin ();
+      gint64 id = sqlite3_column_int64 (stmt, 6);
+      gboolean no_team = id > 0 && (gsize) id < td->n_audits
+                         && td->audit_start[id] == td->audit_start[id + 1];
+      const char *audit_id;
+      g_autoptr(GString) what = NULL;
+      GString *json;
       const char *items[4] = { NULL };
       ZichaFoundHit *hit;
       guint i, n = 0;
 
-      if (sqlite3_column_int (stmt, 2))
+      if (!no_team && !sqlite3_column_int (stmt, 3) && !sqlite3_column_int (stmt, 4)
+          && !sqlite3_column_int (stmt, 5))
+        continue;
+      what = g_string_new (NULL);
+      json = zicha_json_begin ();
+      audit_id = zicha_col_text (stmt, 0);
+      if (no_team)
         items[n++] = _("no audit team");
       if (sqlite3_column_int (stmt, 3))
         items[n++] = _("no report date");
@@ -292,7 +302,7 @@ zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
           g_string_append (what, items[i]);
         }
       zicha_json_add_string (json, "type", zicha_col_text (stmt, 1));
-      zicha_json_add_raw (json, "no_team", sqlite3_column_int (stmt, 2) ? "true" : "false");
+      zicha_json_add_raw (json, "no_team", no_team ? "true" : "false");
       zicha_json_add_raw (json, "no_report", sqlite3_column_int (stmt, 3) ? "true" : "false");
       zicha_json_add_raw (json, "no_decision_on", sqlite3_column_int (stmt, 4) ? "true" : "false");
       zicha_json_add_raw (json, "no_decision_by", sqlite3_column_int (stmt, 5) ? "true" : "false");

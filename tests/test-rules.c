@@ -958,6 +958,55 @@ test_async_and_cancel (void)
   fixture_close (&f);
 }
 
+/* The team rules share data loaded once per run: run together on two threads they find what each
+ * finds alone, and a later run with another as of does not reuse the data of an earlier one. */
+static void
+test_team_data_shared (void)
+{
+  static const char *folders[] = { "double_booked", "qualified", "competence", "overloaded",
+                                   "checkins", "capability" };
+  static const char *team_rules[] = { "AUDITOR_DOUBLE_BOOKED", "AUDITOR_NOT_QUALIFIED",
+                                      "TEAM_LACKS_COMPETENCE", "AUDITOR_OVERLOADED",
+                                      "CHECKIN_MISSING", "TRACEABILITY_GAP", "PART_TIME_HEAVY",
+                                      NULL };
+  static const char *dates[] = { "2023-06-30", "2024-06-30", "2023-06-30" };
+  guint i, j, d, total = 0;
+
+  for (i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      Fixture f = { 0 };
+
+      fixture_open (&f, folders[i]);
+      for (d = 0; d < G_N_ELEMENTS (dates); d++)
+        {
+          g_autoptr(ZichaRuleRunResult) together = run (&f, dates[d], 2, team_rules);
+
+          g_assert_cmpuint (together->stats->len, ==, g_strv_length ((char **) team_rules));
+          for (j = 0; team_rules[j] != NULL; j++)
+            {
+              const char *one[] = { team_rules[j], NULL };
+              g_autoptr(ZichaRuleRunResult) alone = run (&f, dates[d], 1, one);
+              const ZichaRuleRunStat *a = g_ptr_array_index (alone->stats, 0);
+              guint k;
+
+              for (k = 0; k < together->stats->len; k++)
+                {
+                  const ZichaRuleRunStat *t = g_ptr_array_index (together->stats, k);
+
+                  if (g_str_equal (t->rule_id, a->rule_id))
+                    {
+                      g_assert_cmpuint (t->hits, ==, a->hits);
+                      total += a->hits;
+                    }
+                }
+            }
+        }
+      fixture_close (&f);
+    }
+  /* the fixtures do have team hits */
+  g_assert_cmpuint (total, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -985,6 +1034,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/risk-score", test_risk_score);
   g_test_add_func ("/rules/rerun-and-triage", test_rerun_and_triage);
   g_test_add_func ("/rules/all-rules-threads", test_all_rules_threads);
+  g_test_add_func ("/rules/team-data-shared", test_team_data_shared);
   g_test_add_func ("/rules/async-and-cancel", test_async_and_cancel);
   return g_test_run ();
 }

@@ -1189,6 +1189,39 @@ make_demo_database (const char *name)
   return path;
 }
 
+/* Activates the key binding @keyval + @mods of @widget's class as a key press would. */
+static gboolean
+activate_binding (GtkWidget       *widget,
+                  guint            keyval,
+                  GdkModifierType  mods)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean done = FALSE;
+
+  for (guint i = 0; !done && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !done && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_object_unref (controllers);
+  flush_main_loop ();
+  return done;
+}
+
 static ZichaRiskLeadsPage *
 show_risk_leads (void)
 {
@@ -1291,12 +1324,11 @@ test_risk_leads_run_and_triage (void)
     g_assert_true (shows_label (GTK_WIDGET (page), count));
   }
 
-  /* Confirm the first one with its action (Ctrl+Return, the button, the menu). */
+  /* Confirm the first one with Ctrl+Return (risk.confirm, as the button and the menu). */
   zicha_risk_leads_page_select (page, 0);
   confirmed_id = zicha_risk_leads_page_get_selected_id (page);
   g_assert_cmpint (confirmed_id, >, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
-  flush_main_loop ();
+  g_assert_true (activate_binding (GTK_WIDGET (page), GDK_KEY_Return, GDK_CONTROL_MASK));
   {
     g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
 
@@ -1315,7 +1347,7 @@ test_risk_leads_run_and_triage (void)
   dismissed_id = zicha_risk_leads_page_get_selected_id (page);
   g_assert_cmpint (dismissed_id, >, 0);
   g_assert_cmpint (dismissed_id, !=, confirmed_id);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.dismiss", NULL));
+  g_assert_true (activate_binding (GTK_WIDGET (page), GDK_KEY_Delete, 0));
   dialog = ADW_MESSAGE_DIALOG (wait_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "dismiss"));
@@ -1335,6 +1367,9 @@ test_risk_leads_run_and_triage (void)
     g_assert_cmpstr (hit->dismiss_reason, ==, "现场核实：审核员当日在两地均有签到记录");
     g_assert_cmpstr (hit->triaged_by, ==, user_name);
   }
+  /* The toast says so at once (it replaces the one of the confirmation). */
+  g_assert_true (shows_label (GTK_WIDGET (page),
+                              g_dgettext (GETTEXT_PACKAGE, "Risk lead dismissed")));
   /* A dismissed lead is not confirmed by the shortcut: only undone. */
   gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL);
   flush_main_loop ();
@@ -1343,6 +1378,18 @@ test_risk_leads_run_and_triage (void)
 
     g_assert_cmpint (hit->status, ==, ZICHA_HIT_DISMISSED);
   }
+
+  /* Ctrl+Z undoes the confirmation of the selected lead; the toast's Undo does it again. */
+  zicha_risk_leads_page_select (page, zicha_hit_list_find (list, confirmed_id));
+  g_assert_true (activate_binding (GTK_WIDGET (page), GDK_KEY_z, GDK_CONTROL_MASK));
+  {
+    g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
+
+    g_assert_cmpint (hit->status, ==, ZICHA_HIT_OPEN);
+    g_assert_cmpint (hit->problem, ==, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
+  flush_main_loop ();
 
   /* Undo the dismissal from the toast's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.undo-triage", "x",

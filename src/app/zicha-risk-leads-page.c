@@ -119,28 +119,40 @@ on_toast_dismissed_cb (AdwToast           *toast,
     self->toast = NULL;
 }
 
-/* Shows @title at once, in place of the toast shown before (an older Undo no longer applies
- * to what the user looks at). */
+/* Shows @title, with an Undo button for @undo_hit when it is not 0. A toast still shown is
+ * changed in place rather than queued behind: its Undo would no longer apply to what the
+ * user looks at, and the toast widget follows the toast's properties. */
 static void
 show_toast (ZichaRiskLeadsPage *self,
             const char         *title,
             gint64              undo_hit)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = self->toast;
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  self->toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  if (toast == NULL)
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 8);
+      self->toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    adw_toast_set_title (toast, title);
 
-  adw_toast_set_timeout (toast, undo_hit != 0 ? 8 : 5);
+  /* The button follows each property at once: never a name without its target. */
   if (undo_hit != 0)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "risk.undo-triage");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (undo_hit));
+      adw_toast_set_action_name (toast, "risk.undo-triage");
+      adw_toast_set_button_label (toast, _("_Undo"));
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  else
+    {
+      adw_toast_set_button_label (toast, NULL);
+      adw_toast_set_action_name (toast, NULL);
+      adw_toast_set_action_target_value (toast, NULL);
+    }
 }
 
 static ZichaHitRow *
@@ -840,11 +852,36 @@ update_actions (ZichaRiskLeadsPage *self)
 /* After triage: the row, the details, the counts. */
 static void
 hit_changed (ZichaRiskLeadsPage *self,
-             gint64              hit_id)
+             gint64              hit_id,
+             const char         *rule_id,
+             ZichaHitStatus      old_status)
 {
+  g_autoptr(ZichaHit) hit = self->db != NULL ? zicha_hits_get (self->db, hit_id, NULL) : NULL;
+  gboolean counted = FALSE;
+
   if (self->list != NULL)
     zicha_hit_list_update_hit (self->list, hit_id);
-  refresh_counts (self);
+
+  /* Move the hit between the counts instead of counting a million hits again. */
+  for (guint i = 0; hit != NULL && self->rule_counts != NULL && i < self->rule_counts->len; i++)
+    {
+      ZichaHitRuleCount *count = g_ptr_array_index (self->rule_counts, i);
+
+      if (g_strcmp0 (count->rule_id, rule_id) == 0 && count->by_status[old_status] > 0)
+        {
+          count->by_status[old_status]--;
+          count->by_status[hit->status]++;
+          counted = TRUE;
+          break;
+        }
+    }
+  if (counted)
+    {
+      update_cards (self);
+      update_rule_rows (self);
+    }
+  else
+    refresh_counts (self);
   update_details (self);
   update_actions (self);
 }
@@ -1557,6 +1594,7 @@ gboolean
 zicha_risk_leads_page_confirm_hit (ZichaRiskLeadsPage *self,
                                    gint64              hit_id)
 {
+  g_autoptr(ZichaHit) before = NULL;
   g_autofree char *user_name = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1564,13 +1602,14 @@ zicha_risk_leads_page_confirm_hit (ZichaRiskLeadsPage *self,
 
   if (self->db == NULL)
     return FALSE;
+  before = zicha_hits_get (self->db, hit_id, &error);
   user_name = get_user_name (self);
-  if (!zicha_hits_confirm (self->db, hit_id, user_name, NULL, &error))
+  if (before == NULL || !zicha_hits_confirm (self->db, hit_id, user_name, NULL, &error))
     {
       show_toast (self, error->message, 0);
       return FALSE;
     }
-  hit_changed (self, hit_id);
+  hit_changed (self, hit_id, before->rule, before->status);
   show_toast (self, _("Confirmed as a problem; it is now in the problem list"), hit_id);
   return TRUE;
 }
@@ -1580,6 +1619,7 @@ zicha_risk_leads_page_dismiss_hit (ZichaRiskLeadsPage *self,
                                    gint64              hit_id,
                                    const char         *reason)
 {
+  g_autoptr(ZichaHit) before = NULL;
   g_autofree char *user_name = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1587,13 +1627,14 @@ zicha_risk_leads_page_dismiss_hit (ZichaRiskLeadsPage *self,
 
   if (self->db == NULL)
     return FALSE;
+  before = zicha_hits_get (self->db, hit_id, &error);
   user_name = get_user_name (self);
-  if (!zicha_hits_dismiss (self->db, hit_id, reason, user_name, &error))
+  if (before == NULL || !zicha_hits_dismiss (self->db, hit_id, reason, user_name, &error))
     {
       show_toast (self, error->message, 0);
       return FALSE;
     }
-  hit_changed (self, hit_id);
+  hit_changed (self, hit_id, before->rule, before->status);
   show_toast (self, _("Risk lead dismissed"), hit_id);
   return TRUE;
 }
@@ -1602,6 +1643,7 @@ gboolean
 zicha_risk_leads_page_undo_hit (ZichaRiskLeadsPage *self,
                                 gint64              hit_id)
 {
+  g_autoptr(ZichaHit) before = NULL;
   g_autofree char *user_name = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1609,13 +1651,14 @@ zicha_risk_leads_page_undo_hit (ZichaRiskLeadsPage *self,
 
   if (self->db == NULL)
     return FALSE;
+  before = zicha_hits_get (self->db, hit_id, &error);
   user_name = get_user_name (self);
-  if (!zicha_hits_undo_triage (self->db, hit_id, user_name, &error))
+  if (before == NULL || !zicha_hits_undo_triage (self->db, hit_id, user_name, &error))
     {
       show_toast (self, error->message, 0);
       return FALSE;
     }
-  hit_changed (self, hit_id);
+  hit_changed (self, hit_id, before->rule, before->status);
   show_toast (self, _("The risk lead is open again"), 0);
   return TRUE;
 }

@@ -1296,6 +1296,19 @@ test_risk_leads_run_and_triage (void)
     as_of_label = g_strjoinv ("", parts);
     g_assert_true (shows_label (GTK_WIDGET (page), as_of_label));
   }
+  {
+    /* A day picked in the calendar becomes the as-of date. */
+    g_autoptr(GPtrArray) calendars = find_widgets (GTK_WIDGET (page), GTK_TYPE_CALENDAR);
+    g_autoptr(GDateTime) may = g_date_time_new_local (2026, 5, 31, 0, 0, 0);
+    g_autoptr(GDateTime) june = g_date_time_new_local (2026, 6, 30, 0, 0, 0);
+
+    g_assert_cmpuint (calendars->len, ==, 1);
+    gtk_calendar_select_day (g_ptr_array_index (calendars, 0), may);
+    g_assert_cmpint (g_date_get_month (zicha_risk_leads_page_get_as_of (page)), ==, 5);
+    g_assert_cmpint (g_date_get_day (zicha_risk_leads_page_get_as_of (page)), ==, 31);
+    gtk_calendar_select_day (g_ptr_array_index (calendars, 0), june);
+    g_assert_cmpint (g_date_get_month (zicha_risk_leads_page_get_as_of (page)), ==, 6);
+  }
 
   /* Run the rules through the page's action, as the button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.run", NULL));

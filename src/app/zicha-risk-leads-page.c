@@ -898,6 +898,8 @@ on_run_progress_cb (guint       done,
   const ZichaRule *rule = rule_id != NULL ? zicha_rules_lookup (rule_id) : NULL;
   g_autofree char *text = NULL;
 
+  if (self->progress_bar == NULL)
+    return;   /* disposed while the run went on */
   if (total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
   if (rule != NULL)
@@ -932,6 +934,8 @@ on_run_done_cb (GObject      *source,
   g_autoptr(ZichaDb) run_db = g_steal_pointer (&self->run_db);
 
   run = zicha_rules_run_finish (ZICHA_DB (source), result, &error);
+  if (self->toast_overlay == NULL)
+    return;   /* disposed while the run went on */
   set_running (self, NULL);
 
   if (run == NULL)

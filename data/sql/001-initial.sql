@@ -129,7 +129,9 @@ CREATE TABLE audits (
   recorded_at          TEXT
 );
 CREATE INDEX audits_org ON audits (org, start_on);
-CREATE INDEX audits_cert ON audits (cert, start_on);
+-- (cert, type, start_on): the rules look for a certificate's audits of a type (its stage 1, stage 2,
+-- surveillance, recertification audits) from the index alone.
+CREATE INDEX audits_cert ON audits (cert, type, start_on);
 CREATE INDEX audits_decision_by ON audits (decision_by);
 CREATE INDEX audits_start_on ON audits (start_on);
 

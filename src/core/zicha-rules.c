@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "zicha-audit-time.h"
@@ -1380,6 +1381,101 @@ max_hit_id (sqlite3 *db)
   return n;
 }
 
+/* A hit as stored, to skip rewriting one found again unchanged. */
+typedef struct
+{
+  gint64   id;
+  gboolean resolved;
+  char    *message;
+  char    *details;
+  GString *records;   /* "type\tkey\n" in the order of the hit_records key */
+} StoredHit;
+
+static void
+stored_hit_free (StoredHit *hit)
+{
+  g_free (hit->message);
+  g_free (hit->details);
+  g_string_free (hit->records, TRUE);
+  g_free (hit);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The found hit's records as StoredHit.records has them (sorted like the stored ones when record
+ * types hold no character below a tab; otherwise they differ and the hit is simply rewritten). */
+static void
+found_records_text (ZichaFoundHit *hit, GString *out)
+{
+  g_autofree const char **sorted = g_new (const char *, hit->records->len + 1);
+  guint i;
+
+  g_string_truncate (out, 0);
+  for (i = 0; i < hit->records->len; i++)
+    sorted[i] = g_ptr_array_index (hit->records, i);
+  qsort (sorted, hit->records->len, sizeof (char *), compare_strings);
+  for (i = 0; i < hit->records->len; i++)
+    {
+      g_string_append (out, sorted[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The stored hits of @rule by entity key. */
+static GHashTable *
+load_stored_hits (sqlite3 *db, sqlite3_stmt *hits_stmt, sqlite3_stmt *records_stmt,
+                  const char *rule, GError **error)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) stored_hit_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  sqlite3_bind_text (hits_stmt, 1, rule, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (hits_stmt)) == SQLITE_ROW)
+    {
+      StoredHit *hit = g_new0 (StoredHit, 1);
+
+      hit->id = sqlite3_column_int64 (hits_stmt, 0);
+      hit->resolved = sqlite3_column_int (hits_stmt, 2);
+      hit->message = g_strdup ((const char *) sqlite3_column_text (hits_stmt, 3));
+      hit->details = g_strdup ((const char *) sqlite3_column_text (hits_stmt, 4));
+      hit->records = g_string_new (NULL);
+      g_hash_table_insert (by_key, g_strdup ((const char *) sqlite3_column_text (hits_stmt, 1)),
+                           hit);
+      g_hash_table_insert (by_id, &hit->id, hit);
+    }
+  sqlite3_reset (hits_stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_bind_text (records_stmt, 1, rule, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (records_stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (records_stmt, 0);
+      StoredHit *hit = g_hash_table_lookup (by_id, &id);
+
+      if (hit == NULL)
+        continue;
+      g_string_append (hit->records, (const char *) sqlite3_column_text (records_stmt, 1));
+      g_string_append_c (hit->records, '\t');
+      g_string_append (hit->records, (const char *) sqlite3_column_text (records_stmt, 2));
+      g_string_append_c (hit->records, '\n');
+    }
+  sqlite3_reset (records_stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  return g_steal_pointer (&by_key);
+
+fail:
+  g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, _("Could not store the hits: %s"),
+               sqlite3_errmsg (db));
+  return NULL;
+}
+
 /* Stores the hits of the finished jobs (inside the caller's transaction). A hit found again
  * keeps its triage state (a resolved one is open again); an open hit of a rule run that was not
  * found again — its last_run is not this run — is resolved; hits of rules not run are left
@@ -1394,7 +1490,8 @@ merge_hits (sqlite3            *db,
             GError            **error)
 {
   sqlite3_stmt *upsert = NULL, *del_rec = NULL, *ins_rec = NULL, *ins_stat = NULL;
-  sqlite3_stmt *resolve = NULL;
+  sqlite3_stmt *resolve = NULL, *stored_hits = NULL, *stored_records = NULL, *touch = NULL;
+  g_autoptr(GString) records = g_string_new (NULL);
   /* rowids of new rows are above the largest one */
   gint64 before = max_hit_id (db);
   gboolean ok = FALSE;
@@ -1416,18 +1513,46 @@ merge_hits (sqlite3            *db,
                                "VALUES (?, ?, ?, ?)", &ins_stat, error)
       || !prepare_or_fail (db, "UPDATE hits SET status = 'resolved', last_run = ?1"
                                " WHERE rule = ?2 AND status = 'open'"
-                               " AND (last_run IS NULL OR last_run <> ?1)", &resolve, error))
+                               " AND (last_run IS NULL OR last_run <> ?1)", &resolve, error)
+      || !prepare_or_fail (db, "SELECT id, entity_key, status = 'resolved', message, details"
+                               " FROM hits WHERE rule = ?1", &stored_hits, error)
+      || !prepare_or_fail (db, "SELECT r.hit, r.record_type, r.record_key"
+                               " FROM hits AS h JOIN hit_records AS r ON r.hit = h.id"
+                               " WHERE h.rule = ?1", &stored_records, error)
+      || !prepare_or_fail (db, "UPDATE hits SET last_found_on = ?1, last_run = ?2 WHERE id = ?3",
+                           &touch, error))
     goto out;
 
   for (i = 0; i < n_jobs; i++)
     {
       const ZichaRule *rule = jobs[i].rule;
       GPtrArray *hits = jobs[i].hits;
+      g_autoptr(GHashTable) stored = NULL;
 
+      stored = load_stored_hits (db, stored_hits, stored_records, rule->id, error);
+      if (stored == NULL)
+        goto out;
       for (j = 0; j < hits->len; j++)
         {
           ZichaFoundHit *hit = g_ptr_array_index (hits, j);
+          StoredHit *old = g_hash_table_lookup (stored, hit->key);
           gint64 hit_id;
+
+          /* found again as it was (and not resolved): only the run and the day change */
+          if (old != NULL && !old->resolved && g_strcmp0 (old->message, hit->message) == 0
+              && g_strcmp0 (old->details, hit->details) == 0)
+            {
+              found_records_text (hit, records);
+              if (g_string_equal (records, old->records))
+                {
+                  sqlite3_bind_text (touch, 1, today, -1, SQLITE_STATIC);
+                  sqlite3_bind_int64 (touch, 2, run_id);
+                  sqlite3_bind_int64 (touch, 3, old->id);
+                  if (!step_done (db, touch, error))
+                    goto out;
+                  continue;
+                }
+            }
 
           sqlite3_bind_text (upsert, 1, rule->id, -1, SQLITE_STATIC);
           sqlite3_bind_text (upsert, 2, zicha_rule_area_to_string (rule->area), -1, SQLITE_STATIC);
@@ -1489,6 +1614,9 @@ out:
   g_clear_pointer (&ins_rec, sqlite3_finalize);
   g_clear_pointer (&ins_stat, sqlite3_finalize);
   g_clear_pointer (&resolve, sqlite3_finalize);
+  g_clear_pointer (&stored_hits, sqlite3_finalize);
+  g_clear_pointer (&stored_records, sqlite3_finalize);
+  g_clear_pointer (&touch, sqlite3_finalize);
   return ok;
 }
 

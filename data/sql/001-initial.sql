@@ -290,6 +290,8 @@ CREATE TABLE hits (
   UNIQUE (rule, entity_key)
 );
 CREATE INDEX hits_status ON hits (status, area);
+-- Counts per rule and status (risk leads page): a covering index scan, not the table.
+CREATE INDEX hits_rule_status ON hits (rule, area, status);
 
 -- Records a hit concerns (links into the Records pages).
 CREATE TABLE hit_records (

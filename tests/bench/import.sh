@@ -14,9 +14,10 @@
 #   2. one sqlite3 shell process that creates a bare table per file (columns named as the
 #      CSV header, no types, keys or checks) and runs .import --csv --skip 1 FILE TABLE, with
 #      the same journal mode (WAL) and synchronous = NORMAL as Zicha's databases;
-# and prints both times (wall clock and CPU), their ratio (target: at most 2.0) and zicha-cli's peak resident
-# set size (target: at most 300 MB), then the time the certificates list of the Records page
-# takes to show its first rows on that database (build-aux/bench-records).
+# and prints both times (wall clock and CPU), their ratio (target: at most 2.0) and
+# zicha-cli's peak resident set size (target: at most 300 MB), then the time the certificates
+# list of the Records page takes to show its first rows on that database
+# (build-aux/bench-records).
 #
 # Needs /usr/bin/time (Debian package time) and sqlite3. Not part of the test suite.
 set -eu
@@ -89,9 +90,11 @@ rm -f "$bare" "$bare-wal" "$bare-shm"
 sync
 run_timed "$work/bare" sqlite3 -bail "$bare" ".read '$script'"
 read -r bare_s bare_kb bare_u bare_sy <"$work/bare.time"
-bare_rows=$(sqlite3 "$bare" "SELECT (SELECT count(*) FROM certificates) + (SELECT count(*) FROM audits)")
-zicha_rows=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM certificates) + (SELECT count(*) FROM audits)")
-[ "$bare_rows" = "$zicha_rows" ] || echo "warning: certificates + audits differ: $zicha_rows / $bare_rows" >&2
+count="SELECT (SELECT count(*) FROM certificates) + (SELECT count(*) FROM audits)"
+bare_rows=$(sqlite3 "$bare" "$count")
+zicha_rows=$(sqlite3 "$db" "$count")
+[ "$bare_rows" = "$zicha_rows" ] \
+  || echo "warning: certificates + audits differ: $zicha_rows / $bare_rows" >&2
 
 zicha_cpu=$(awk -v u="$zicha_u" -v s="$zicha_sy" 'BEGIN { printf "%.2f", u + s }')
 bare_cpu=$(awk -v u="$bare_u" -v s="$bare_sy" 'BEGIN { printf "%.2f", u + s }')

@@ -74,7 +74,8 @@ for n in "$@"; do
 done
 
 echo
-awk 'NR == 1 { n0 = $1; t0 = $2 } { n = $1; t = $2; printf "%9d certificates: %7.1f s full run\n", $1, $2 }
+awk 'NR == 1 { n0 = $1; t0 = $2 }
+     { n = $1; t = $2; printf "%9d certificates: %7.1f s full run\n", $1, $2 }
      END {
        if (NR > 1 && t0 > 0)
          printf "ratio %d/%d certificates: %.1f (sizes %.1f times)\n", n, n0, t / t0, n / n0

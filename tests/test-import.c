@@ -1440,6 +1440,203 @@ test_uscc (void)
     }
 }
 
+/* Tests: bulk loads (secondary indexes dropped and made again, CHECKs verified after) ------ */
+
+/* The schema's objects with their SQL: equal dumps mean the same tables and indexes. */
+static char *
+dump_schema (ZichaDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (zicha_db_get_handle (db),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                       "ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                            ? "<null>" : (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_integrity (ZichaDb *db)
+{
+  g_autofree char *check = query_text (db, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static void
+test_bulk_indexes_made_again (void)
+{
+  Fixture fx;
+  g_autofree char *folder = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_setup (&fx);
+  before = dump_schema (fx.db);
+  /* The empty tables take a bulk load, the rules need their indexes. */
+  g_assert_cmpint (query_int (fx.db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                     "AND tbl_name = 'expenses' AND sql IS NOT NULL"), >=, 2);
+  folder = new_folder (&fx, "b");
+  write_base (folder);
+  import_ok (&fx, folder);
+  after = dump_schema (fx.db);
+  g_assert_cmpstr (before, ==, after);
+  assert_integrity (fx.db);
+  g_assert_cmpint (query_int (fx.db, "SELECT count(*) FROM expenses WHERE person = "
+                                     "(SELECT id FROM personnel WHERE person_id = 'P1')"), ==, 1);
+  /* A second import of the same folder: an upsert, every row unchanged, nothing dropped. */
+  import_ok (&fx, folder);
+  g_free (after);
+  after = dump_schema (fx.db);
+  g_assert_cmpstr (before, ==, after);
+  assert_integrity (fx.db);
+  g_assert_cmpint (query_int (fx.db, "SELECT sum(unchanged) FROM imports"), ==, 24);
+  fixture_teardown (&fx);
+}
+
+/* An error in a file whose table's indexes are dropped, after files whose indexes were made
+ * again, or in the first file: the ROLLBACK restores every table and index. */
+static void
+test_bulk_error_restores (void)
+{
+  static const struct { const char *file; const char *content; } bad[] = {
+    { "expenses.csv", "expense_id,audit_id,person_id,category,amount,paid_by,spent_on,note\n"
+                      "E1,A1,P1,travel,123.45,body,2022-12-01,\n"
+                      "E2,A1,P1,bogus,1,body,2022-12-01,\n" },
+    { "personnel.csv", "person_id,name,employment,joined_on,left_on,registration_no\n"
+                       "P1,张三,full_time,2020-01-01,,R-001\n"
+                       "P2,李四,sometimes,,,\n" },
+    { "checkins.csv", "audit_id,person_id,kind,at,distance_km,photos\n"
+                      "A1,P1,in,2022-12-01 08:30,0.5,2\n"
+                      "A1,P1,in,2022-12-01 08:30,0.5,2\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      Fixture fx;
+      g_autofree char *folder = NULL;
+      g_autofree char *schema_before = NULL;
+      g_autofree char *schema_after = NULL;
+      g_autofree char *data_before = NULL;
+      g_autofree char *data_after = NULL;
+      g_autoptr(ZichaImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      fixture_setup (&fx);
+      schema_before = dump_schema (fx.db);
+      data_before = dump_db (fx.db);
+      folder = new_folder (&fx, "e");
+      write_base (folder);
+      write_file (folder, bad[i].file, bad[i].content, -1);
+      g_assert_false (import (&fx, folder, &result, &error));
+      g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_INVALID_DATA);
+      g_assert_cmpuint (zicha_import_result_get_n_errors (result), ==, 1);
+      schema_after = dump_schema (fx.db);
+      data_after = dump_db (fx.db);
+      g_assert_cmpstr (schema_before, ==, schema_after);
+      g_assert_cmpstr (data_before, ==, data_after);
+      assert_integrity (fx.db);
+      fixture_teardown (&fx);
+    }
+}
+
+static void
+cancel_at_rows (const char *file_name,
+                guint64     rows_done,
+                guint64     bytes_done,
+                guint64     bytes_total,
+                gpointer    user_data)
+{
+  CancelData *cd = user_data;
+
+  cd->calls++;
+  if (rows_done >= 20480)
+    g_cancellable_cancel (cd->cancellable);
+}
+
+/* Cancelled while loading a table without its indexes, and when the last row is read (the
+ * indexes are being made again): nothing changes, indexes included. */
+static void
+test_bulk_cancel_restores (void)
+{
+  const guint sizes[] = { 30000, 20480 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Fixture fx;
+      g_autofree char *folder = NULL;
+      g_autofree char *schema_before = NULL;
+      g_autofree char *schema_after = NULL;
+      g_autoptr(GString) data = g_string_new (ORG_HEADER);
+      g_autoptr(ZichaImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      CancelData cd = { g_cancellable_new (), 0 };
+
+      fixture_setup (&fx);
+      schema_before = dump_schema (fx.db);
+      folder = new_folder (&fx, "c");
+      for (guint r = 0; r < sizes[i]; r++)
+        g_string_append_printf (data, "N%u,组织%u,,,,%u,\n", r, r, r);
+      write_file (folder, "organizations.csv", data->str, (gssize) data->len);
+      g_assert_false (zicha_import_folder (fx.db, folder, NULL, cancel_at_rows, &cd,
+                                           cd.cancellable, &result, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (cd.calls, >=, 5);
+      schema_after = dump_schema (fx.db);
+      g_assert_cmpstr (schema_before, ==, schema_after);
+      g_assert_cmpint (query_int (fx.db, "SELECT count(*) FROM organizations"), ==, 0);
+      assert_integrity (fx.db);
+      g_object_unref (cd.cancellable);
+      fixture_teardown (&fx);
+    }
+}
+
+/* A bulk load runs without CHECK constraints (the import checks every value itself) and
+ * verifies them afterwards: a value the schema refuses still fails the import, as it does
+ * row by row in a table that is not bulk-loaded. */
+static void
+test_bulk_checks_verified (void)
+{
+  for (guint filled = 0; filled <= 1; filled++)
+    {
+      Fixture fx;
+      g_autofree char *folder = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(ZichaImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      fixture_setup (&fx);
+      /* A stricter schema than the import's checks. */
+      exec (fx.db, "DROP TABLE penalties; CREATE TABLE penalties (id INTEGER PRIMARY KEY, "
+                   "penalty_id TEXT NOT NULL UNIQUE, decided_on TEXT NOT NULL, "
+                   "authority TEXT NOT NULL, decision_no TEXT, summary TEXT NOT NULL, "
+                   "amount INTEGER CHECK (amount < 1000000))");
+      if (filled)
+        exec (fx.db, "INSERT INTO penalties (penalty_id, decided_on, authority, summary) "
+                     "VALUES ('X0', '2020-01-01', 'a', 'b'), ('X00', '2020-01-01', 'a', 'b')");
+      before = dump_db (fx.db);
+      folder = new_folder (&fx, "p");
+      write_file (folder, "penalties.csv",
+                  "penalty_id,decided_on,authority,decision_no,summary,amount\n"
+                  "X1,2021-05-01,局,,未按规定,9999.99\n"
+                  "X2,2021-05-01,局,,未按规定,10000\n", -1);
+      g_assert_false (import (&fx, folder, &result, &error));
+      g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "CHECK constraint failed"));
+      after = dump_db (fx.db);
+      g_assert_cmpstr (before, ==, after);
+      assert_integrity (fx.db);
+      fixture_teardown (&fx);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1477,6 +1674,10 @@ main (int   argc,
   g_test_add_func ("/import/headers", test_headers);
   g_test_add_func ("/import/pinyin", test_pinyin);
   g_test_add_func ("/import/uscc", test_uscc);
+  g_test_add_func ("/import/bulk/indexes-made-again", test_bulk_indexes_made_again);
+  g_test_add_func ("/import/bulk/error-restores", test_bulk_error_restores);
+  g_test_add_func ("/import/bulk/cancel-restores", test_bulk_cancel_restores);
+  g_test_add_func ("/import/bulk/checks-verified", test_bulk_checks_verified);
 
   status = g_test_run ();
   if (base_dir != NULL)

@@ -1783,6 +1783,143 @@ import_file (Importer              *imp,
   return ok;
 }
 
+/* Bulk loads ---------------------------------------------------------------------------- */
+
+/* A file of this many bytes holds at least (file size / BULK_ROW_BYTES) rows, about: demo
+ * rows are 45 to 130 bytes long. */
+#define BULK_ROW_BYTES 128
+
+/* Whether the file likely brings at least as many rows as @table holds (certainly when it is
+ * empty): loading it is then faster without the table's secondary indexes, made again
+ * afterwards by sorting, than with them kept up to date row by row in random order. */
+static gboolean
+is_bulk_load (Importer   *imp,
+              const char *table,
+              guint64     file_bytes)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT ?1)",
+                                          table);
+  sqlite3_stmt *stmt = prepare (imp, sql);
+  gint64 limit = (gint64) MIN (file_bytes / BULK_ROW_BYTES, (guint64) G_MAXINT32) + 1;
+  gboolean bulk;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  bulk = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) < limit;
+  sqlite3_finalize (stmt);
+  return bulk;
+}
+
+/* Drops the secondary indexes of @table that enforce nothing (not UNIQUE, made by CREATE
+ * INDEX) before a bulk load; returns their CREATE statements, in the order of the schema, or
+ * NULL when there are none or on error (imp->fatal). DDL is transactional: a ROLLBACK of the
+ * import brings them back as they were. */
+static GPtrArray *
+drop_secondary_indexes (Importer   *imp,
+                        const char *table)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (imp, "SELECT m.name, m.sql FROM sqlite_master AS m "
+                       "JOIN pragma_index_list (?1) AS l ON l.name = m.name "
+                       "WHERE m.type = 'index' AND m.sql IS NOT NULL "
+                       "AND l.\"unique\" = 0 AND l.origin = 'c' "
+                       "ORDER BY m.rowid");
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (creates, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = exec_sql (imp, sql);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return NULL;
+    }
+  g_debug ("%s: %u secondary indexes dropped for the load", table, creates->len);
+  return creates->len > 0 ? g_steal_pointer (&creates) : NULL;
+}
+
+/* After a bulk load with the CHECK constraints off: every value was checked by the import,
+ * but the schema has the last word. Rows with an error (stand-ins) never get here. */
+static gboolean
+check_table (Importer   *imp,
+             const char *table)
+{
+  sqlite3_stmt *stmt = prepare (imp, "SELECT quick_check FROM pragma_quick_check (?1)");
+  g_autofree char *problem = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (problem == NULL && g_strcmp0 (text, "ok") != 0)
+        problem = g_strdup (text != NULL ? text : "?");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return fail_sql (imp, _("Cannot write the imported records"));
+  if (problem != NULL)
+    {
+      if (imp->fatal == NULL)
+        g_set_error (&imp->fatal, ZICHA_ERROR, ZICHA_ERROR_FAILED, "%s: %s",
+                     _("Cannot write the imported records"), problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+on_sql_progress (void *data)
+{
+  Importer *imp = data;
+
+  return g_cancellable_is_cancelled (imp->cancellable);
+}
+
+/* Makes the indexes dropped by drop_secondary_indexes() again; cancellable. */
+static gboolean
+recreate_indexes (Importer  *imp,
+                  GPtrArray *creates)
+{
+  gboolean ok = TRUE;
+
+  sqlite3_progress_handler (imp->sql, 10000, on_sql_progress, imp);
+  for (guint i = 0; i < creates->len && ok; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (sqlite3_exec (imp->sql, creates->pdata[i], NULL, NULL, NULL) != SQLITE_OK)
+        {
+          ok = FALSE;
+          if (sqlite3_errcode (imp->sql) == SQLITE_INTERRUPT
+              && g_cancellable_is_cancelled (imp->cancellable))
+            imp->cancelled = TRUE;
+          else
+            fail_sql (imp, _("Cannot import"));
+        }
+      g_debug ("%s: %.2f s", (const char *) creates->pdata[i],
+               (double) (g_get_monotonic_time () - start) / 1e6);
+    }
+  sqlite3_progress_handler (imp->sql, 0, NULL, NULL);
+  return ok;
+}
+
 /* The folder ----------------------------------------------------------------------------- */
 
 gboolean
@@ -2006,6 +2143,9 @@ zicha_import_folder (ZichaDb                   *db,
     {
       const ZichaFileFormat *fmt = zicha_interchange_get_file (k);
       g_autofree char *path = NULL;
+      g_autoptr(GPtrArray) dropped = NULL;
+      gboolean bulk;
+      gint64 t0;
 
       if (!result->stats[k].present)
         continue;
@@ -2015,8 +2155,25 @@ zicha_import_folder (ZichaDb                   *db,
           ok = FALSE;
           break;
         }
+      /* (Once there are errors, nothing will be kept: the indexes may as well stay.) */
+      bulk = k != ZICHA_RECORD_BODY && result->n_errors == 0
+             && is_bulk_load (&imp, fmt->table, sizes[k]);
+      if (bulk)
+        {
+          dropped = drop_secondary_indexes (&imp, fmt->table);
+          exec_sql (&imp, "PRAGMA ignore_check_constraints = ON");
+        }
+      if (imp.fatal != NULL)
+        {
+          ok = FALSE;
+          break;
+        }
       path = g_build_filename (folder, fmt->file_name, NULL);
-      if (!import_file (&imp, fmt, path, encodings[k], error))
+      t0 = g_get_monotonic_time ();
+      ok = import_file (&imp, fmt, path, encodings[k], error);
+      if (bulk)
+        sqlite3_exec (imp.sql, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+      if (!ok)
         {
           zicha_db_rollback (db);
           restore_foreign_keys (&imp, foreign_keys);
@@ -2025,6 +2182,11 @@ zicha_import_folder (ZichaDb                   *db,
         }
       if (imp.fatal != NULL || imp.cancelled)
         ok = FALSE;
+      else if (bulk && result->n_errors == 0
+               && (!check_table (&imp, fmt->table)
+                   || (dropped != NULL && !recreate_indexes (&imp, dropped))))
+        ok = FALSE;
+      g_debug ("%s: %.2f s", fmt->file_name, (double) (g_get_monotonic_time () - t0) / 1e6);
       imp.bytes_before += sizes[k];
       if (progress != NULL)
         progress (fmt->file_name, result->stats[k].rows, imp.bytes_before, imp.bytes_total,

@@ -595,7 +595,9 @@ gboolean
 zicha_rule_surveillance_overdue (ZichaRuleContext *ctx, GError **error)
 {
   /* A = the latest of issued_on, its renew events and the end_on of its recertification audits
-   * (all ≤ as of); surveillance audits started after A, in order. */
+   * (all ≤ as of); surveillance audits started after A, in order. "LIMIT -1" keeps SQLite from
+   * flattening b into the join, which would evaluate the anchor's subqueries twice per
+   * certificate (for the join's range and for the result). */
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
     "SELECT b.id, b.cert_no, b.anchor, s.audit_id, s.start_on FROM"
     " (SELECT c.id, c.cert_no, max (c.issued_on,"
@@ -604,7 +606,7 @@ zicha_rule_surveillance_overdue (ZichaRuleContext *ctx, GError **error)
     "    coalesce ((SELECT max (r.end_on) FROM audits AS r WHERE r.cert = c.id"
     "               AND r.type = 'recertification' AND r.start_on <= :asof"
     "               AND r.end_on <= :asof), '')) AS anchor"
-    "  FROM certificates AS c WHERE +c.status = 'valid' AND +c.issued_on <= :asof) AS b"
+    "  FROM certificates AS c WHERE +c.status = 'valid' AND +c.issued_on <= :asof LIMIT -1) AS b"
     " LEFT JOIN audits AS s ON s.cert = b.id AND s.type = 'surveillance'"
     "   AND s.start_on > b.anchor AND s.start_on <= :asof"
     " ORDER BY b.id, s.start_on", error);

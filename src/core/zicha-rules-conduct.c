@@ -1000,9 +1000,11 @@ zicha_rule_expense_paid_by_client (ZichaRuleContext *ctx, GError **error)
 
 /* EXPENSE_EXCESSIVE ---------------------------------------------------------------------- */
 
+/* The amounts at @offset and @offset + 1 (the latter 0 when there is none): both middle values
+ * of the category in one walk of the index. */
 static gboolean
-amount_at (ZichaRuleContext *ctx, sqlite3_stmt *stmt, const char *category, gint64 offset,
-           gint64 *out, GError **error)
+amounts_at (ZichaRuleContext *ctx, sqlite3_stmt *stmt, const char *category, gint64 offset,
+            gint64 *out1, gint64 *out2, GError **error)
 {
   gboolean row, ok;
 
@@ -1010,7 +1012,10 @@ amount_at (ZichaRuleContext *ctx, sqlite3_stmt *stmt, const char *category, gint
                      SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   ok = zicha_rule_step (ctx, stmt, &row, error);
-  *out = ok && row ? sqlite3_column_int64 (stmt, 0) : 0;
+  *out1 = ok && row ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (ok && row)
+    ok = zicha_rule_step (ctx, stmt, &row, error);
+  *out2 = ok && row ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   return ok;
 }
@@ -1028,7 +1033,7 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
                                    " AND spent_on <= :asof", error);
   nth = count != NULL ? zicha_rule_prepare (ctx, "SELECT amount FROM expenses WHERE category = :category"
                                                  " AND spent_on <= :asof ORDER BY amount"
-                                                 " LIMIT 1 OFFSET :offset", error) : NULL;
+                                                 " LIMIT 2 OFFSET :offset", error) : NULL;
   hits = nth != NULL ? zicha_rule_prepare (ctx,
     "SELECT e.expense_id, e.amount, a.audit_id, p.person_id FROM expenses AS e"
     " JOIN audits AS a ON a.id = e.audit JOIN personnel AS p ON p.id = e.person"
@@ -1050,12 +1055,14 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
       if (!ok || n == 0)
         continue;
       /* the median of an even count is the mean of the two middle values */
-      if (!amount_at (ctx, nth, categories[c], (n - 1) / 2, &a1, error)
-          || !amount_at (ctx, nth, categories[c], n / 2, &a2, error))
+      if (!amounts_at (ctx, nth, categories[c], (n - 1) / 2, &a1, &a2, error))
         {
           ok = FALSE;
           break;
         }
+      /* an odd count has one middle value */
+      if (n % 2 == 1)
+        a2 = a1;
       sum = a1 + a2;
       /* amount > factor/100 · sum/2  ⇔  200 · amount > factor · sum  ⇔  amount > ⌊factor · sum / 200⌋ */
       threshold = factor * sum / 200;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "zicha-audit-time.h"
@@ -545,7 +546,7 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
               zicha_json_add_int (json, "max_days", data.max_days);
               hit = zicha_rule_add_hit (ctx, key,
                                         g_strdup_printf (_("%s (%s) was on site on %d days of %s, "
-                                                           "more than %" G_GINT64_FORMAT),
+                                                           "more than %" PRId64),
                                                          name, person_id, o->days, month,
                                                          data.max_days),
                                         zicha_json_end (json));
@@ -1067,7 +1068,7 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
       /* amount > factor/100 · sum/2  ⇔  200 · amount > factor · sum  ⇔  amount > ⌊factor · sum / 200⌋ */
       threshold = factor * sum / 200;
       median = sum % 2 == 0 ? zicha_format_money (sum / 2)
-                            : g_strdup_printf ("%" G_GINT64_FORMAT ".%02d5", sum / 200,
+                            : g_strdup_printf ("%" PRId64 ".%02d5", sum / 200,
                                                (int) ((sum / 2) % 100));
       factor_s = zicha_format_hundredths (factor);
 
@@ -1093,7 +1094,7 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
           zicha_json_add_string (json, "factor", factor_s);
           hit = zicha_rule_add_hit (ctx, expense_id,
                                     g_strdup_printf (_("%s of %s yuan is more than %s times the "
-                                                       "median of %s yuan of %" G_GINT64_FORMAT
+                                                       "median of %s yuan of %" PRId64
                                                        " expenses of its category"),
                                                      zicha_rule_category_label (categories[c]),
                                                      amount, factor_s, median, n),

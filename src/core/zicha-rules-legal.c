@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "zicha-audit-time.h"
@@ -205,8 +206,8 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
       g_autofree char *days_s = zicha_format_hundredths (days);
       g_autofree char *min_s = zicha_format_hundredths (min);
       g_autofree char *t_s = zicha_format_hundredths (t);
-      g_autofree char *personnel_s = g_strdup_printf ("%" G_GINT64_FORMAT, personnel);
-      g_autofree char *r_s = g_strdup_printf ("%" G_GINT64_FORMAT, r);
+      g_autofree char *personnel_s = g_strdup_printf ("%" PRId64, personnel);
+      g_autofree char *r_s = g_strdup_printf ("%" PRId64, r);
       const char *basis = from_employees ? _("declared employees") : _("effective personnel");
       GString *json = zicha_json_begin ();
       ZichaFoundHit *hit;
@@ -276,9 +277,9 @@ zicha_rule_personnel_understated (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_int (json, "employees", emp);
       zicha_json_add_int (json, "min_pct", pct);
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("Effective personnel %" G_GINT64_FORMAT " is "
-                                                   "below %" G_GINT64_FORMAT " %% of the %"
-                                                   G_GINT64_FORMAT " employees the organization "
+                                g_strdup_printf (_("Effective personnel %" PRId64 " is "
+                                                   "below %" PRId64 " %% of the %"
+                                                   PRId64 " employees the organization "
                                                    "declared"), ep, pct, emp),
                                 zicha_json_end (json));
       zicha_found_hit_add_record (hit, "audits", audit_id);
@@ -423,7 +424,7 @@ zicha_rule_records_late (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "latest", zicha_col_text (stmt, 3));
       zicha_json_add_int (json, "days", days);
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("Records entered on %s, more than %" G_GINT64_FORMAT
+                                g_strdup_printf (_("Records entered on %s, more than %" PRId64
                                                    " days after the audit ended on %s"),
                                                  rec_day, days, zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
@@ -583,7 +584,7 @@ overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months)
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, o->cert_no,
                                 g_strdup_printf (_("No surveillance audit for more than %"
-                                                   G_GINT64_FORMAT " months since %s (due by "
+                                                   PRId64 " months since %s (due by "
                                                    "%s)"), months, o->prev, due),
                                 zicha_json_end (json));
       zicha_found_hit_add_record (hit, "certificates", o->cert_no);
@@ -652,7 +653,7 @@ zicha_rule_surveillance_overdue (ZichaRuleContext *ctx, GError **error)
             zicha_json_add_int (json, "months", months);
             hit = zicha_rule_add_hit (ctx, o.cert_no,
                                       g_strdup_printf (_("Surveillance audit %s started on %s, "
-                                                         "more than %" G_GINT64_FORMAT " months "
+                                                         "more than %" PRId64 " months "
                                                          "after %s (due by %s)"),
                                                        audit_id, start_on, months, o.prev, limit),
                                       zicha_json_end (json));
@@ -702,7 +703,7 @@ zicha_rule_suspension_too_long (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "limit", zicha_col_text (stmt, 2));
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("Suspended since %s, more than %" G_GINT64_FORMAT
+                                g_strdup_printf (_("Suspended since %s, more than %" PRId64
                                                    " months (until %s)"),
                                                  zicha_col_text (stmt, 1), months,
                                                  zicha_col_text (stmt, 2)),

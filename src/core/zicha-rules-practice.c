@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "zicha-audit-time.h"
@@ -100,11 +101,11 @@ zicha_rule_complaint_unresolved (ZichaRuleContext *ctx, GError **error)
       char *message;
 
       if (closed != NULL)
-        message = g_strdup_printf (_("Closed on %s, more than %" G_GINT64_FORMAT " days after it "
+        message = g_strdup_printf (_("Closed on %s, more than %" PRId64 " days after it "
                                      "was received on %s"), closed, days, received);
       else
-        message = g_strdup_printf (_("Still open %" G_GINT64_FORMAT " days after it was received "
-                                     "on %s (more than %" G_GINT64_FORMAT ")"),
+        message = g_strdup_printf (_("Still open %" PRId64 " days after it was received "
+                                     "on %s (more than %" PRId64 ")"),
                                    (gint64) sqlite3_column_int64 (stmt, 6), received, days);
       zicha_json_add_string (json, "received_on", received);
       zicha_json_add_string (json, "closed_on", closed);
@@ -238,7 +239,7 @@ zicha_rule_code_without_competence (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "code", use->code);
       zicha_json_add_int (json, "certificates", use->certificates);
       hit = zicha_rule_add_hit (ctx, hit_key,
-                                g_strdup_printf (_("Scope code %s of %s is on %" G_GINT64_FORMAT
+                                g_strdup_printf (_("Scope code %s of %s is on %" PRId64
                                                    " valid certificates but no person employed by "
                                                    "the body is competent for it"),
                                                  use->code, use->scheme, use->certificates),
@@ -413,14 +414,14 @@ zicha_rule_part_time_heavy (ZichaRuleContext *ctx, GError **error)
       part_s = zicha_format_hundredths (part[y]);
       total_s = zicha_format_hundredths (total[y]);
       tenths = (1000 * part[y] + total[y] / 2) / total[y];
-      pct_s = g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, tenths / 10, tenths % 10);
+      pct_s = g_strdup_printf ("%" PRId64 ".%" PRId64, tenths / 10, tenths % 10);
       json = zicha_json_begin ();
       zicha_json_add_int (json, "part_time_hundredths", part[y]);
       zicha_json_add_int (json, "total_hundredths", total[y]);
       zicha_json_add_int (json, "max_pct", max_pct);
       zicha_rule_add_hit (ctx, year,
                           g_strdup_printf (_("Part-time personnel did %s of %s team auditor-days in "
-                                             "%s (%s %%, more than %" G_GINT64_FORMAT " %%)"),
+                                             "%s (%s %%, more than %" PRId64 " %%)"),
                                            part_s, total_s, year, pct_s, max_pct),
                           zicha_json_end (json));
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "zicha-audit-time.h"
@@ -580,7 +581,7 @@ void
 zicha_json_add_int (GString *json, const char *key, gint64 value)
 {
   json_key (json, key);
-  g_string_append_printf (json, "%" G_GINT64_FORMAT, value);
+  g_string_append_printf (json, "%" PRId64, value);
 }
 
 void
@@ -683,8 +684,8 @@ zicha_rule_param_validate (const ZichaRuleParam *param,
       if (!ok)
         {
           g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
-                       _("“%s” is not a whole number from %" G_GINT64_FORMAT " to %"
-                         G_GINT64_FORMAT " for %s"),
+                       _("“%s” is not a whole number from %" PRId64 " to %"
+                         PRId64 " for %s"),
                        value != NULL ? value : "", param->min, param->max, param->name);
           return FALSE;
         }
@@ -1103,7 +1104,7 @@ zicha_rule_cache_get (ZichaRuleContext       *ctx,
           item->data = data;
           item->free_func = free_func;
           g_hash_table_insert (ctx->cache->items, g_strdup (name), item);
-          g_debug ("cache %s loaded in %" G_GINT64_FORMAT " ms (for %s)", name,
+          g_debug ("cache %s loaded in %" PRId64 " ms (for %s)", name,
                    (g_get_monotonic_time () - start) / 1000, ctx->rule->id);
         }
     }
@@ -1863,7 +1864,7 @@ zicha_rules_run (ZichaDb                    *db,
         }
       sqlite3_progress_handler (handle, 0, NULL, NULL);
       {
-        g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, mmap_size);
+        g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" PRId64, mmap_size);
 
         sqlite3_exec (handle, sql, NULL, NULL, NULL);
       }
@@ -1917,19 +1918,19 @@ zicha_rules_run (ZichaDb                    *db,
       zicha_db_set_error (db, &local, _("Could not store the hits"));
       goto out;
     }
-  g_debug ("rules evaluated after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_debug ("rules evaluated after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
   if (!merge_hits (handle, shared.jobs, shared.n_jobs, run_id, today, result, &local))
     {
       sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
       goto out;
     }
-  g_debug ("hits stored after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_debug ("hits stored after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
   if (!risk_scores (handle, &local))
     {
       sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
       goto out;
     }
-  g_debug ("risk scores after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_debug ("risk scores after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
   now_string (finished_at);
   if (!update_run (handle, run_id, "finished", finished_at)
       || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
@@ -2161,7 +2162,7 @@ zicha_rule_category_label (const char *category)
 char *
 zicha_format_money (gint64 fen)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (ABS (fen) % 100));
+  return g_strdup_printf ("%" PRId64 ".%02d", fen / 100, (int) (ABS (fen) % 100));
 }
 
 gboolean

@@ -16,7 +16,7 @@ packages=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev sqlite3 libhpdf-dev libcsv-dev libjson-glib-dev
-  appstream desktop-file-utils flatpak-builder python3 libxml2-utils
+  appstream desktop-file-utils flatpak-builder python3 libxml2-utils time
   xvfb xauth locales
   fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai poppler-utils
 )

@@ -2036,6 +2036,8 @@ recreate_indexes (Importer  *imp,
   /* CREATE INDEX sorts runs of the page cache's size, then merges them: runs of a few MB sort
    * in the processor's cache, twice as fast as runs of 64 MB, and take less memory. */
   exec_sql (imp, "PRAGMA cache_size = -" G_STRINGIFY (SORT_RUN_KIB));
+  /* A second processor sorts one run while the next is read. */
+  exec_sql (imp, g_get_num_processors () > 1 ? "PRAGMA threads = 1" : "PRAGMA threads = 0");
   for (guint i = 0; i < creates->len && ok; i++)
     {
       gint64 start = g_get_monotonic_time ();
@@ -2053,9 +2055,113 @@ recreate_indexes (Importer  *imp,
                (double) (g_get_monotonic_time () - start) / 1e6);
     }
   sqlite3_progress_handler (imp->sql, 0, NULL, NULL);
+  sqlite3_exec (imp->sql, "PRAGMA threads = 0", NULL, NULL, NULL);
   set_cache_size (imp, imp->load_cache_size);
   return ok;
 }
+
+/* Checksums and encodings ---------------------------------------------------------------- */
+
+/* A thread reads each file once before it is imported (SHA-256, and the encoding when it is
+ * to be detected), in the order of the import, while earlier files are being imported. */
+typedef struct
+{
+  GMutex               mutex;
+  GCond                cond;
+  GThread             *thread;
+  char                *paths[ZICHA_N_RECORD_KINDS];   /* NULL: no such file */
+  ZichaImportEncoding  forced;
+  ZichaImportResult   *result;                        /* stats[].sha256 */
+  ZichaImportEncoding  encodings[ZICHA_N_RECORD_KINDS];
+  guint                n_done;                        /* kinds scanned, in order */
+  GError              *error;                         /* of kind n_done */
+  gboolean             stop;
+} Scanner;
+
+static gpointer
+scan_thread (gpointer data)
+{
+  Scanner *sc = data;
+
+  for (guint k = 0; k < ZICHA_N_RECORD_KINDS; k++)
+    {
+      char sha256[65] = "";
+      ZichaImportEncoding encoding = sc->forced;
+      GError *error = NULL;
+      guint64 size;
+      gboolean ok = TRUE;
+
+      g_mutex_lock (&sc->mutex);
+      ok = !sc->stop;
+      g_mutex_unlock (&sc->mutex);
+      if (!ok)
+        break;
+      if (sc->paths[k] != NULL)
+        ok = zicha_csv_scan (sc->paths[k], sc->forced, sha256, &size, &encoding, &error);
+
+      g_mutex_lock (&sc->mutex);
+      if (ok)
+        {
+          memcpy (sc->result->stats[k].sha256, sha256, sizeof sha256);
+          sc->encodings[k] = encoding;
+          sc->n_done = k + 1;
+        }
+      else
+        sc->error = error;
+      g_cond_broadcast (&sc->cond);
+      g_mutex_unlock (&sc->mutex);
+      if (!ok)
+        break;
+    }
+  return NULL;
+}
+
+static void
+scanner_start (Scanner *sc)
+{
+  g_mutex_init (&sc->mutex);
+  g_cond_init (&sc->cond);
+  sc->thread = g_thread_new ("zicha-import-scan", scan_thread, sc);
+}
+
+/* Waits until @kind is scanned; FALSE with the error of the first file that could not be
+ * read. */
+static gboolean
+scanner_wait (Scanner  *sc,
+              guint     kind,
+              GError  **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&sc->mutex);
+  while (sc->n_done <= kind && sc->error == NULL)
+    g_cond_wait (&sc->cond, &sc->mutex);
+  ok = sc->n_done > kind;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (sc->error));
+  g_mutex_unlock (&sc->mutex);
+  return ok;
+}
+
+static void
+scanner_clear (Scanner *sc)
+{
+  if (sc->thread != NULL)
+    {
+      g_mutex_lock (&sc->mutex);
+      sc->stop = TRUE;
+      g_mutex_unlock (&sc->mutex);
+      g_thread_join (sc->thread);
+      sc->thread = NULL;
+      g_mutex_clear (&sc->mutex);
+      g_cond_clear (&sc->cond);
+    }
+  g_clear_error (&sc->error);
+  for (guint k = 0; k < ZICHA_N_RECORD_KINDS; k++)
+    g_clear_pointer (&sc->paths[k], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scanner, scanner_clear)
 
 /* The folder ----------------------------------------------------------------------------- */
 
@@ -2215,11 +2321,11 @@ zicha_import_folder (ZichaDb                   *db,
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *started_at = now_text ();
-  ZichaImportEncoding encodings[ZICHA_N_RECORD_KINDS] = { 0 };
   guint64 sizes[ZICHA_N_RECORD_KINDS] = { 0 };
   gboolean foreign_keys;
   g_autofree char *display = NULL;
   Importer imp = { 0 };
+  g_auto(Scanner) scanner = { 0 };
   const char *name;
   gboolean ok = TRUE;
 
@@ -2253,12 +2359,12 @@ zicha_import_folder (ZichaDb                   *db,
   imp.progress = progress;
   imp.progress_data = progress_data;
 
-  /* Which files are there; checksums and encodings (one pass over each). */
+  /* Which files are there. */
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
       const ZichaFileFormat *fmt = zicha_interchange_find_file (name);
-      ZichaImportFileStats *stats;
+      GStatBuf st;
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         continue;
@@ -2267,13 +2373,15 @@ zicha_import_folder (ZichaDb                   *db,
           g_ptr_array_add (unknown, g_strdup (name));
           continue;
         }
-      stats = &result->stats[fmt->kind];
-      stats->present = TRUE;
-      if (!zicha_csv_scan (path, imp.encoding, stats->sha256, &sizes[fmt->kind],
-                           &encodings[fmt->kind], error))
-        return FALSE;
+      result->stats[fmt->kind].present = TRUE;
+      sizes[fmt->kind] = g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
       imp.bytes_total += sizes[fmt->kind];
+      scanner.paths[fmt->kind] = g_steal_pointer (&path);
     }
+  /* Checksums and encodings, one file ahead of the import or more. */
+  scanner.forced = imp.encoding;
+  scanner.result = result;
+  scanner_start (&scanner);
 
   /* Every reference is checked here against the key maps, so SQLite's checks of foreign
    * keys are switched off for the import (they cost a quarter of the time). Rows with errors
@@ -2326,7 +2434,8 @@ zicha_import_folder (ZichaDb                   *db,
         }
       path = g_build_filename (folder, fmt->file_name, NULL);
       t0 = g_get_monotonic_time ();
-      ok = import_file (&imp, fmt, path, encodings[k], error);
+      ok = scanner_wait (&scanner, k, error)
+           && import_file (&imp, fmt, path, scanner.encodings[k], error);
       if (bulk)
         sqlite3_exec (imp.sql, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
       if (!ok)

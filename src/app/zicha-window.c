@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-hits.h"
 #include "zicha-import-dialog.h"
 #include "zicha-interchange.h"
 #include "zicha-records-page.h"
@@ -533,6 +534,24 @@ zicha_window_get_db (ZichaWindow *self)
   return self->db;
 }
 
+/* Until the overview is filled, a database with open risk leads opens on them, so the
+ * user sees the work waiting rather than the overview's first-steps page. */
+static void
+show_work_page (ZichaWindow *self)
+{
+  ZichaHitFilter filter = { .status = "open" };
+  g_autoptr(GError) error = NULL;
+  gint64 n_open;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") != 0)
+    return;
+  n_open = zicha_hits_count (self->db, &filter, &error);
+  if (n_open < 0)
+    g_debug ("Could not count the open risk leads: %s", error->message);
+  else if (n_open > 0)
+    gtk_stack_set_visible_child_name (self->stack, "risk-leads");
+}
+
 gboolean
 zicha_window_load_database (ZichaWindow      *self,
                             GFile            *file,
@@ -568,6 +587,7 @@ zicha_window_load_database (ZichaWindow      *self,
   set_db (self, db);
   g_settings_set_string (self->settings, "last-database", zicha_db_get_path (db));
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  show_work_page (self);
   return TRUE;
 }
 

@@ -72,7 +72,7 @@ cmd_run () {
   local db="${XDG_DATA_HOME:-$HOME/.local/share}/zicha/zicha.db"
   if [ $# -eq 0 ] && [ ! -s "$db" ]; then
     echo "== Creating the demo database $db (about 5,000 certificates)"
-    mkdir -p "$(dirname "$db")"
+    mkdir -p -m 700 "$(dirname "$db")"
     rm -f "$db.new"
     "$top/_build/src/cli/zicha-cli" --db "$db.new" demo --certificates 5000
     "$top/_build/src/cli/zicha-cli" --db "$db.new" check >/dev/null

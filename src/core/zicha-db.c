@@ -652,8 +652,25 @@ configure_connection (ZichaDb  *self,
     }
   else
     {
-      if (!exec_pragma (self, "PRAGMA journal_mode = WAL", &mode, error))
-        return FALSE;
+      /* Switching a new file to WAL takes an exclusive lock, and SQLite returns BUSY at
+       * once, without the busy handler, when another connection that is setting up the
+       * same new file holds a lock (a deadlock otherwise): retry for the busy timeout. */
+      guint attempt;
+
+      for (attempt = 0; ; attempt++)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (exec_pragma (self, "PRAGMA journal_mode = WAL", &mode, &local_error))
+            break;
+          if ((sqlite3_errcode (self->handle) & 0xff) != SQLITE_BUSY
+              || attempt * 10 >= BUSY_TIMEOUT_MS)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_usleep (10 * 1000);
+        }
       if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
         g_message ("%s: WAL journal refused, journal mode is %s", self->path,
                    mode != NULL ? mode : "unknown");

@@ -582,6 +582,108 @@ test_bad_case (gconstpointer data)
   fixture_teardown (&fx);
 }
 
+/* Rows into empty tables are written by a second thread (the importer's pipeline): many rows,
+ * over several of its batches; keys repeated far down are reported at their own line, in
+ * line order with the other errors of the file, and nothing is kept. */
+static void
+write_big_folder (const char *folder,
+                  guint       n_audits,
+                  gboolean    with_errors)
+{
+  GString *audits = g_string_new (AUDIT_HEADER);
+  GString *checkins = g_string_new ("audit_id,person_id,kind,at,distance_km,photos\n");
+  GString *expenses = g_string_new ("expense_id,audit_id,person_id,category,amount,paid_by,"
+                                    "spent_on,note\n");
+
+  write_file (folder, "personnel.csv", "person_id,name,employment\nP1,张三,full_time\n"
+                                       "P2,李四,part_time\n", -1);
+  write_file (folder, "organizations.csv", ORG_HEADER "O1,北京华信,,,,,\n", -1);
+  for (guint i = 1; i <= n_audits; i++)
+    {
+      g_string_append_printf (audits, "A%u,O1,,QMS,stage1,2024-01-01,2024-01-02,,,,1,,,,,\n", i);
+      for (guint p = 1; p <= 2; p++)
+        {
+          g_string_append_printf (checkins, "A%u,P%u,in,2024-01-01 08:%02u,1.5,1\n", i, p, p);
+          g_string_append_printf (checkins, "A%u,P%u,out,2024-01-01 17:%02u,1.5,1\n", i, p, p);
+          g_string_append_printf (expenses, "X%u-%u,A%u,P%u,travel,12.50,body,2024-01-01,\n",
+                                  i, p, i, p);
+        }
+    }
+  if (with_errors)
+    {
+      /* expenses.csv line 2·n + 2: a repeated expense_id (a key of the key map) */
+      g_string_append (expenses, "X1-1,A1,P1,meals,1,body,2024-01-01,\n");
+      /* checkins.csv line 4·n + 2: a repeated (audit, person, kind, at) (caught by UNIQUE);
+       * line 4·n + 3: a bad time */
+      g_string_append (checkins, "A1,P2,out,2024-01-01 17:02,9,1\n");
+      g_string_append (checkins, "A1,P1,in,2024-01-01 8h,9,1\n");
+    }
+  write_file (folder, "audits.csv", audits->str, -1);
+  write_file (folder, "checkins.csv", checkins->str, -1);
+  write_file (folder, "expenses.csv", expenses->str, -1);
+  g_string_free (audits, TRUE);
+  g_string_free (checkins, TRUE);
+  g_string_free (expenses, TRUE);
+}
+
+static void
+test_pipelined (void)
+{
+  const guint n = 20000;
+  Fixture fx;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ZichaImportResult) result = NULL;
+  g_autoptr(ZichaImportResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  const ZichaImportMessage *m;
+  const ZichaImportFileStats *stats;
+  guint n_messages;
+
+  fixture_setup (&fx);
+  bad = new_folder (&fx, "bad");
+  write_big_folder (bad, n, TRUE);
+  before = dump_db (fx.db);
+  g_assert_false (zicha_import_folder (fx.db, bad, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  m = zicha_import_result_get_messages (result, &n_messages);
+  g_assert_cmpuint (n_messages, ==, 3);
+  g_assert_cmpuint (zicha_import_result_get_n_errors (result), ==, 3);
+  g_assert_cmpstr (m[0].file, ==, "expenses.csv");
+  g_assert_cmpuint (m[0].line, ==, 2 * n + 2);
+  g_assert_cmpstr (m[1].file, ==, "checkins.csv");
+  g_assert_cmpuint (m[1].line, ==, 4 * n + 2);
+  g_assert_cmpstr (m[1].column, ==, "-");
+  g_assert_cmpstr (m[1].value, ==, "A1/P2/out/2024-01-01 17:02");
+  g_assert_cmpuint (m[2].line, ==, 4 * n + 3);
+  g_assert_cmpstr (m[2].column, ==, "at");
+  after = dump_db (fx.db);
+  g_assert_cmpstr (before, ==, after);
+
+  good = new_folder (&fx, "good");
+  write_big_folder (good, n, FALSE);
+  g_assert_true (zicha_import_folder (fx.db, good, NULL, NULL, NULL, NULL, &result2, &error));
+  g_assert_no_error (error);
+  stats = zicha_import_result_get_file_stats (result2, ZICHA_RECORD_CHECKINS);
+  g_assert_cmpuint (stats->inserted, ==, 4 * n);
+  stats = zicha_import_result_get_file_stats (result2, ZICHA_RECORD_EXPENSES);
+  g_assert_cmpuint (stats->inserted, ==, 2 * n);
+  g_clear_pointer (&after, g_free);
+  after = query_text (fx.db, "SELECT count (*) || ' ' || max (id) || ' ' || count (DISTINCT audit)"
+                             " FROM checkins");
+  g_assert_cmpstr (after, ==, "80000 80000 20000");
+  g_clear_pointer (&after, g_free);
+  /* ids given by the importer follow the rows; references are the audits' own ids */
+  after = query_text (fx.db, "SELECT x.expense_id || ' ' || a.audit_id || ' ' || p.person_id"
+                             " FROM expenses x JOIN audits a ON a.id = x.audit"
+                             " JOIN personnel p ON p.id = x.person WHERE x.id = 39999");
+  g_assert_cmpstr (after, ==, "X20000-1 A20000 P1");
+  fixture_teardown (&fx);
+}
+
 /* Errors of several files, in the order of INTERCHANGE.md, then by line; no cascade. */
 static void
 test_error_order (void)
@@ -1653,6 +1755,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], test_bad_case);
     }
   g_test_add_func ("/import/errors/order", test_error_order);
+  g_test_add_func ("/import/pipelined", test_pipelined);
   g_test_add_func ("/import/errors/missing-column-no-cascade", test_missing_column_no_cascade);
   g_test_add_func ("/import/errors/many", test_many_errors);
   g_test_add_func ("/import/errors/format", test_message_format);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -92,6 +93,9 @@ typedef struct
   guint                  n_key;
   gboolean               mapped;       /* key → id map of this kind */
   gboolean               was_empty;    /* table empty at the start: no look-up needed */
+  struct _Pipeline      *pipeline;     /* rows go to a writer thread (see below) */
+  gint64                 next_id;      /* the id the next pipelined row gets */
+  sqlite3_stmt          *bulk_insert_stmt;  /* INSERT with an explicit id */
   GArray                *slots;        /* Slot */
   sqlite3_stmt          *select_stmt;
   sqlite3_stmt          *insert_stmt;
@@ -125,6 +129,7 @@ typedef struct
   const char               *file_name;
   gint64                    cache_size;        /* the connection's, restored at the end */
   gint64                    load_cache_size;   /* while rows are written */
+  GMutex                    messages_lock;     /* result's messages: the writer adds some */
 } Importer;
 
 static const char *const map_key_column[ZICHA_N_RECORD_KINDS] = {
@@ -334,7 +339,21 @@ row_error (Importer   *imp,
            char       *message,
            const char *value)
 {
+  g_mutex_lock (&imp->messages_lock);
   add_message (imp->result, imp->file_name, line, column, message, value, FALSE);
+  g_mutex_unlock (&imp->messages_lock);
+}
+
+/* Whether any error was found so far (the writer thread may be adding one). */
+static gboolean
+has_errors (Importer *imp)
+{
+  gboolean any;
+
+  g_mutex_lock (&imp->messages_lock);
+  any = imp->result->n_errors > 0;
+  g_mutex_unlock (&imp->messages_lock);
+  return any;
 }
 
 /* Database helpers ----------------------------------------------------------------------- */
@@ -1096,10 +1115,11 @@ prepare_file_statements (Importer  *imp,
   if (!is_body && !fs->mapped && fs->select_stmt == NULL)
     return FALSE;
 
-  if (!is_body && !fs->mapped)
+  if (!is_body)
     {
       /* In a table empty at the start, every key is new unless this file repeats it, which
-       * the table's UNIQUE constraint on the key then reports: no look-up per row. */
+       * the key map or the table's UNIQUE constraint on the key then reports: no look-up per
+       * row. */
       g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", fmt->table);
       sqlite3_stmt *stmt = prepare (imp, sql);
 
@@ -1107,6 +1127,29 @@ prepare_file_statements (Importer  *imp,
         return FALSE;
       fs->was_empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
       sqlite3_finalize (stmt);
+    }
+
+  /* Rows of a table empty at the start are only ever inserted: they can be written by a
+   * second thread while this one reads and checks the next rows (see "Pipelined loads").
+   * Certificates stay here: their scope codes go to a second table row by row. */
+  if (fs->was_empty && fmt->kind != ZICHA_RECORD_CERTIFICATES)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+
+      sql = g_strdup_printf ("SELECT coalesce (max (id), 0) + 1 FROM %s", fmt->table);
+      stmt = prepare (imp, sql);
+      if (stmt == NULL)
+        return FALSE;
+      fs->next_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
+      sqlite3_finalize (stmt);
+
+      insert->len -= strlen (") VALUES (") + values->len + 1;   /* back to the column list */
+      insert->str[insert->len] = '\0';
+      g_string_append_printf (insert, ", id) VALUES (%s, ?%u)", values->str, fs->slots->len + 1);
+      fs->bulk_insert_stmt = prepare (imp, insert->str);
+      if (fs->bulk_insert_stmt == NULL)
+        return FALSE;
     }
 
   if (fmt->kind == ZICHA_RECORD_CERTIFICATES)
@@ -1122,13 +1165,33 @@ prepare_file_statements (Importer  *imp,
   return TRUE;
 }
 
-static void
-bind_col (FileState    *fs,
-          sqlite3_stmt *stmt,
-          int           param,
-          const Col    *col,
-          Derive        derive)
+typedef enum
 {
+  VALUE_NULL,
+  VALUE_INT,
+  VALUE_TEXT,
+  VALUE_BLOB,
+  /* In a pipeline's batches only: a name whose pinyin key the writer derives. */
+  VALUE_NAME_FOR_KEY,
+} ValueTag;
+
+typedef struct
+{
+  ValueTag    tag;
+  gint64      num;
+  const char *text;
+  gsize       len;
+} Value;
+
+/* The value a slot binds: the column's own or one derived from it. Derived texts are owned by
+ * fs->row_allocs (freed after the row). */
+static void
+slot_value (FileState *fs,
+            const Col *col,
+            Derive     derive,
+            Value     *v)
+{
+  v->tag = VALUE_NULL;
   switch (derive)
     {
     case DERIVE_NONE:
@@ -1136,14 +1199,12 @@ bind_col (FileState    *fs,
     case DERIVE_NAME_KEY:
       if (col->vtype == V_TEXT)
         {
-          gsize len;
-          char *key = zicha_pinyin_name_key (col->text, &len);
+          char *key = zicha_pinyin_name_key (col->text, &v->len);
 
           g_ptr_array_add (fs->row_allocs, key);
-          sqlite3_bind_blob (stmt, param, key, (int) len, SQLITE_STATIC);
+          v->tag = VALUE_BLOB;
+          v->text = key;
         }
-      else
-        sqlite3_bind_null (stmt, param);
       return;
     case DERIVE_NAME_INITIALS:
       if (col->vtype == V_TEXT)
@@ -1151,16 +1212,17 @@ bind_col (FileState    *fs,
           char *initials = zicha_pinyin_initials (col->text);
 
           g_ptr_array_add (fs->row_allocs, initials);
-          sqlite3_bind_text (stmt, param, initials, -1, SQLITE_STATIC);
+          v->tag = VALUE_TEXT;
+          v->text = initials;
+          v->len = strlen (initials);
         }
-      else
-        sqlite3_bind_null (stmt, param);
       return;
     case DERIVE_DISTANCE_UM:
       if (col->vtype == V_TEXT)
-        sqlite3_bind_int64 (stmt, param, col->extra);
-      else
-        sqlite3_bind_null (stmt, param);
+        {
+          v->tag = VALUE_INT;
+          v->num = col->extra;
+        }
       return;
     default:
       g_assert_not_reached ();
@@ -1169,17 +1231,56 @@ bind_col (FileState    *fs,
   switch (col->vtype)
     {
     case V_NULL:
-      sqlite3_bind_null (stmt, param);
       break;
     case V_TEXT:
-      sqlite3_bind_text (stmt, param, col->text, (int) col->text_len, SQLITE_STATIC);
+      v->tag = VALUE_TEXT;
+      v->text = col->text;
+      v->len = col->text_len;
       break;
     case V_INT:
-      sqlite3_bind_int64 (stmt, param, col->num);
+      v->tag = VALUE_INT;
+      v->num = col->num;
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           param,
+            const Value  *v)
+{
+  switch (v->tag)
+    {
+    case VALUE_NULL:
+      sqlite3_bind_null (stmt, param);
+      break;
+    case VALUE_INT:
+      sqlite3_bind_int64 (stmt, param, v->num);
+      break;
+    case VALUE_TEXT:
+      sqlite3_bind_text (stmt, param, v->text, (int) v->len, SQLITE_STATIC);
+      break;
+    case VALUE_BLOB:
+      sqlite3_bind_blob (stmt, param, v->text, (int) v->len, SQLITE_STATIC);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_col (FileState    *fs,
+          sqlite3_stmt *stmt,
+          int           param,
+          const Col    *col,
+          Derive        derive)
+{
+  Value v;
+
+  slot_value (fs, col, derive, &v);
+  bind_value (stmt, param, &v);
 }
 
 static void
@@ -1207,6 +1308,275 @@ step_done (Importer     *imp,
   if (!tolerate)
     fail_sql (imp, _("Cannot write the imported records"));
   return FALSE;
+}
+
+/* Pipelined loads ----------------------------------------------------------------------- *
+ *
+ * Into a table that was empty at the start every row is an insert whose id this thread can
+ * give itself (max (id) + 1 and up, as SQLite would). The values of checked rows are then
+ * packed into batches that a writer thread binds and inserts, while this thread reads and
+ * checks the next rows: the two halves of the work run on two cores. This thread does not
+ * touch the connection while the writer runs (the key maps it needs are loaded before). A row
+ * the writer cannot insert (a key repeated in the file, caught by a UNIQUE constraint) is
+ * reported by the writer; any other failure stops both. Memory stays bounded: a few batches
+ * go back and forth. */
+
+#define BATCH_BYTES (512 * 1024)
+#define N_BATCHES 4
+
+typedef struct
+{
+  GByteArray *bytes;
+  gboolean    end;
+} Batch;
+
+typedef struct _Pipeline
+{
+  Importer     *imp;
+  sqlite3_stmt *stmt;
+  guint         n_slots;
+  GThread      *thread;
+  GAsyncQueue  *full;      /* Batch: to the writer */
+  GAsyncQueue  *empty;     /* Batch: back to the reader */
+  Batch        *current;
+  Batch         batches[N_BATCHES];
+  gint          stop;      /* atomic: the writer failed */
+  GError       *error;     /* the writer's failure */
+  guint64       rejected;  /* rows not inserted */
+  gint64        cpu_us;    /* the writer's CPU time (for the debug log) */
+} Pipeline;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static inline void
+put_bytes (GByteArray *b,
+           const void *data,
+           gsize       len)
+{
+  g_byte_array_append (b, data, (guint) len);
+}
+
+static inline const guint8 *
+get_bytes (const guint8 *p,
+           void         *out,
+           gsize         len)
+{
+  memcpy (out, p, len);
+  return p + len;
+}
+
+/* Inserts the rows of one batch. Each row: id (gint64), line (guint32), per slot a tag (guint8)
+ * then a gint64 or a length (guint32) and bytes, then the key as shown in messages. */
+static void
+write_batch (Pipeline    *pl,
+             const Batch *batch)
+{
+  const guint8 *p = batch->bytes->data;
+  const guint8 *end = p + batch->bytes->len;
+
+  while (p < end && !g_atomic_int_get (&pl->stop))
+    {
+      gint64 id;
+      guint32 line, len;
+      const char *key;
+      int rc;
+
+      g_autofree char *name_key = NULL;
+
+      p = get_bytes (p, &id, sizeof id);
+      p = get_bytes (p, &line, sizeof line);
+      for (guint i = 0; i < pl->n_slots; i++)
+        {
+          Value v = { 0 };
+          guint8 tag;
+
+          p = get_bytes (p, &tag, 1);
+          v.tag = tag;
+          if (tag == VALUE_INT)
+            p = get_bytes (p, &v.num, sizeof v.num);
+          else if (tag != VALUE_NULL)
+            {
+              p = get_bytes (p, &len, sizeof len);
+              v.text = (const char *) p;   /* NUL-terminated in the batch */
+              v.len = len;
+              p += len + (tag == VALUE_NAME_FOR_KEY ? 1 : 0);
+            }
+          /* Pinyin keys are the costliest values of a row: made here, on the writer's core. */
+          if (tag == VALUE_NAME_FOR_KEY)
+            {
+              v.tag = VALUE_BLOB;
+              v.text = name_key = zicha_pinyin_name_key (v.text, &v.len);
+            }
+          bind_value (pl->stmt, (int) i + 1, &v);
+        }
+      sqlite3_bind_int64 (pl->stmt, (int) pl->n_slots + 1, id);
+      p = get_bytes (p, &len, sizeof len);
+      key = (const char *) p;
+      p += len;
+
+      rc = sqlite3_step (pl->stmt);
+      sqlite3_reset (pl->stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      pl->rejected++;
+      if (sqlite3_extended_errcode (pl->imp->sql) == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          g_autofree char *shown = g_strndup (key, len);
+
+          row_error (pl->imp, line, "-",
+                     g_strdup (_("duplicate key: an earlier row of this file has the same key")),
+                     shown);
+        }
+      else if (!has_errors (pl->imp))
+        {
+          /* (With errors found, nothing is kept: rows that cannot be written don't matter.) */
+          zicha_db_set_error (pl->imp->db, &pl->error, _("Cannot write the imported records"));
+          g_atomic_int_set (&pl->stop, TRUE);
+        }
+    }
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Pipeline *pl = data;
+  gboolean end;
+
+  do
+    {
+      Batch *batch = g_async_queue_pop (pl->full);
+
+      end = batch->end;
+      if (!g_atomic_int_get (&pl->stop))
+        write_batch (pl, batch);
+      g_byte_array_set_size (batch->bytes, 0);
+      batch->end = FALSE;
+      g_async_queue_push (pl->empty, batch);
+    }
+  while (!end);
+  pl->cpu_us = thread_cpu_us ();
+  return NULL;
+}
+
+static Pipeline *
+pipeline_start (Importer  *imp,
+                FileState *fs)
+{
+  Pipeline *pl = g_new0 (Pipeline, 1);
+
+  pl->imp = imp;
+  pl->stmt = fs->bulk_insert_stmt;
+  pl->n_slots = fs->slots->len;
+  pl->full = g_async_queue_new ();
+  pl->empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      pl->batches[i].bytes = g_byte_array_sized_new (BATCH_BYTES + 4096);
+      if (i > 0)
+        g_async_queue_push (pl->empty, &pl->batches[i]);
+    }
+  pl->current = &pl->batches[0];
+  pl->thread = g_thread_new ("zicha-import-write", writer_thread, pl);
+  return pl;
+}
+
+/* Packs the current row (given @id) for the writer. FALSE when the writer has stopped. */
+static gboolean
+pipeline_add_row (Pipeline  *pl,
+                  FileState *fs,
+                  gint64     id,
+                  guint32    line)
+{
+  GByteArray *b = pl->current->bytes;
+  guint32 len, key_len = 0;
+  gsize key_at;
+
+  put_bytes (b, &id, sizeof id);
+  put_bytes (b, &line, sizeof line);
+  for (guint i = 0; i < fs->slots->len; i++)
+    {
+      const Slot *slot = &g_array_index (fs->slots, Slot, i);
+      Value v;
+      guint8 tag;
+
+      /* (Keys cost about as much as initials: one of each side balances the two threads.) */
+      if (slot->derive == DERIVE_NAME_KEY && fs->cols[slot->col].vtype == V_TEXT)
+        {
+          /* The name itself, NUL-terminated: the writer derives the value. */
+          slot_value (fs, &fs->cols[slot->col], DERIVE_NONE, &v);
+          tag = VALUE_NAME_FOR_KEY;
+          len = (guint32) v.len;
+          put_bytes (b, &tag, 1);
+          put_bytes (b, &len, sizeof len);
+          put_bytes (b, v.text, v.len);
+          put_bytes (b, "", 1);
+          continue;
+        }
+      slot_value (fs, &fs->cols[slot->col], slot->derive, &v);
+      tag = (guint8) v.tag;
+      put_bytes (b, &tag, 1);
+      if (v.tag == VALUE_INT)
+        put_bytes (b, &v.num, sizeof v.num);
+      else if (v.tag != VALUE_NULL)
+        {
+          len = (guint32) v.len;
+          put_bytes (b, &len, sizeof len);
+          put_bytes (b, v.text, v.len);
+        }
+    }
+  /* The key as key_display() shows it, written in place. */
+  key_at = b->len;
+  put_bytes (b, &key_len, sizeof key_len);
+  for (guint k = 0; k < fs->n_key; k++)
+    {
+      const char *raw = fs->cols[fs->key_cols[k]].raw;
+      gsize raw_len = strlen (raw);
+
+      if (k > 0)
+        put_bytes (b, "/", 1);
+      put_bytes (b, raw, raw_len);
+      key_len += (guint32) raw_len + (k > 0 ? 1 : 0);
+    }
+  memcpy (b->data + key_at, &key_len, sizeof key_len);
+
+  if (b->len >= BATCH_BYTES)
+    {
+      g_async_queue_push (pl->full, pl->current);
+      pl->current = g_async_queue_pop (pl->empty);
+    }
+  return !g_atomic_int_get (&pl->stop);
+}
+
+/* Hands over the last rows, waits for the writer and frees @pl; the writer's failure, if any,
+ * becomes the import's. */
+static void
+pipeline_finish (Pipeline  *pl,
+                 FileState *fs,
+                 gboolean   abandon)
+{
+  if (abandon)
+    g_atomic_int_set (&pl->stop, TRUE);   /* nothing will be kept: skip the rest */
+  pl->current->end = TRUE;
+  g_async_queue_push (pl->full, pl->current);
+  g_thread_join (pl->thread);
+  g_debug ("%s: writer thread %.2f s CPU", fs->fmt->file_name, (double) pl->cpu_us / 1e6);
+  fs->stats->inserted -= pl->rejected;
+  if (pl->error != NULL && pl->imp->fatal == NULL)
+    pl->imp->fatal = g_steal_pointer (&pl->error);
+  g_clear_error (&pl->error);
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_byte_array_unref (pl->batches[i].bytes);
+  g_async_queue_unref (pl->full);
+  g_async_queue_unref (pl->empty);
+  g_free (pl);
 }
 
 /* Rows --------------------------------------------------------------------------------- */
@@ -1452,6 +1822,22 @@ process_row (Importer             *imp,
       return TRUE;
     }
 
+  if (id == 0 && fs->pipeline != NULL)
+    {
+      id = fs->next_id++;
+      fs->stats->inserted++;
+      if (fs->mapped)
+        {
+          const Col *col = &fs->cols[fs->key_cols[0]];
+
+          zicha_key_map_set (imp->maps[fs->fmt->kind], col->text, col->text_len, id);
+        }
+      zicha_id_set_add (&fs->touched, id);
+      remember_parent (fs);
+      return pipeline_add_row (fs->pipeline, fs, id, line);
+    }
+  g_assert (fs->pipeline == NULL);
+
   doomed = imp->result->n_errors > 0;
 
   if (id == 0)
@@ -1569,7 +1955,18 @@ process_header (Importer             *imp,
     return FALSE;
   if (fs->failed)
     return TRUE;
-  return prepare_file_statements (imp, fs);
+  if (!prepare_file_statements (imp, fs))
+    return FALSE;
+  if (fs->bulk_insert_stmt != NULL)
+    {
+      /* The writer thread will own the connection: load every key map the rows need now. */
+      for (guint c = 0; c < fmt->n_columns; c++)
+        if (fs->cols[c].field >= 0 && fmt->columns[c].type == ZICHA_VALUE_REFERENCE
+            && get_map (imp, fmt->columns[c].references) == NULL)
+          return FALSE;
+      fs->pipeline = pipeline_start (imp, fs);
+    }
+  return TRUE;
 }
 
 /* Files --------------------------------------------------------------------------------- */
@@ -1700,6 +2097,7 @@ file_state_clear (FileState *fs)
   g_clear_pointer (&fs->slots, g_array_unref);
   g_clear_pointer (&fs->select_stmt, sqlite3_finalize);
   g_clear_pointer (&fs->insert_stmt, sqlite3_finalize);
+  g_clear_pointer (&fs->bulk_insert_stmt, sqlite3_finalize);
   g_clear_pointer (&fs->update_stmt, sqlite3_finalize);
   g_clear_pointer (&fs->status_stmt, sqlite3_finalize);
   g_clear_pointer (&fs->codes_delete_stmt, sqlite3_finalize);
@@ -1737,6 +2135,17 @@ csv_problem_message (const ZichaCsvProblem *problem,
     }
 }
 
+/* (g_qsort_with_data() is stable: messages of a line keep their order.) */
+static gint
+compare_message_lines (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const ZichaImportMessage *ma = a, *mb = b;
+
+  return ma->line < mb->line ? -1 : ma->line > mb->line;
+}
+
 static gboolean
 import_file (Importer              *imp,
              const ZichaFileFormat *fmt,
@@ -1747,6 +2156,8 @@ import_file (Importer              *imp,
   FileState fs = { 0 };
   ZichaCsvProblem problem;
   gboolean ok;
+  gint64 cpu0;
+  guint first_message = imp->result->messages->len;
 
   fs.fmt = fmt;
   fs.stats = &imp->result->stats[fmt->kind];
@@ -1765,11 +2176,26 @@ import_file (Importer              *imp,
 
   imp->fs = &fs;
   imp->file_name = fmt->file_name;
+  cpu0 = thread_cpu_us ();
 
   ok = zicha_csv_read (path, encoding,
                        imp->encoding == ZICHA_IMPORT_ENCODING_AUTO
                        && encoding == ZICHA_IMPORT_ENCODING_UTF8,
                        on_record, imp, &problem, error);
+  g_debug ("%s: reading thread %.2f s CPU", fmt->file_name,
+           (double) (thread_cpu_us () - cpu0) / 1e6);
+  if (fs.pipeline != NULL)
+    {
+      GArray *messages = imp->result->messages;
+
+      pipeline_finish (fs.pipeline, &fs, !ok || imp->fatal != NULL || imp->cancelled);
+      fs.pipeline = NULL;
+      /* The writer's messages came in late: the file's messages in the order of its lines. */
+      if (messages->len > first_message + 1)
+        g_qsort_with_data (&g_array_index (messages, ZichaImportMessage, first_message),
+                           (gint) (messages->len - first_message), sizeof (ZichaImportMessage),
+                           compare_message_lines, NULL);
+    }
   if (ok && imp->fatal == NULL && !imp->cancelled)
     {
       if (problem.status != ZICHA_CSV_OK && problem.status != ZICHA_CSV_STOPPED)
@@ -2305,6 +2731,7 @@ importer_clear (Importer *imp)
     g_clear_pointer (&imp->maps[k], zicha_key_map_free);
   g_clear_pointer (&imp->handled_certs, g_hash_table_unref);
   g_clear_error (&imp->fatal);
+  g_mutex_clear (&imp->messages_lock);
 }
 
 gboolean
@@ -2355,6 +2782,7 @@ zicha_import_folder (ZichaDb                   *db,
   imp.sql = zicha_db_get_handle (db);
   imp.encoding = options != NULL ? options->encoding : ZICHA_IMPORT_ENCODING_AUTO;
   imp.result = result;
+  g_mutex_init (&imp.messages_lock);
   imp.cancellable = cancellable;
   imp.progress = progress;
   imp.progress_data = progress_data;

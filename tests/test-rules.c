@@ -589,6 +589,15 @@ test_checkins (void)
   result = run (&f, "2024-06-30", 2, rules);
   assert_hits (&f, "CHECKIN_MISSING", NULL, "CK-1/A2;CK-3/A2");
   assert_hits (&f, "CHECKIN_FAR", NULL, "CK-1/A2;CK-4/A3");
+
+  /* A nearer limit than the 5 km of the index checkins_far: every check-in is read. */
+  g_assert_true (zicha_rules_set_param (f.db, "CHECKIN_FAR", "max_km", "0.4", NULL));
+  run_one (&f, "2024-06-30", "CHECKIN_FAR");
+  assert_hits (&f, "CHECKIN_FAR", NULL, "CK-1/A1;CK-1/A2;CK-4/A1;CK-4/A3");
+  /* A farther one: the index, with its own limit. */
+  g_assert_true (zicha_rules_set_param (f.db, "CHECKIN_FAR", "max_km", "6.5", NULL));
+  run_one (&f, "2024-06-30", "CHECKIN_FAR");
+  assert_hits (&f, "CHECKIN_FAR", NULL, "CK-4/A3");
   fixture_close (&f);
 }
 

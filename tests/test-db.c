@@ -502,6 +502,25 @@ test_migrate (Fixture       *fixture,
   db = zicha_db_open (path, ZICHA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (zicha_db_get_migrated (db));
+
+  /* Back to schema version 1 (its indexes of expenses and check-ins): version 2 drops them
+   * and makes the partial index of far check-ins. */
+  g_assert_cmpint (sqlite3_exec (zicha_db_get_handle (db),
+                                 "DROP INDEX checkins_far;"
+                                 "CREATE INDEX expenses_person ON expenses (person);"
+                                 "CREATE INDEX checkins_person ON checkins (person);"
+                                 "CREATE INDEX checkins_distance ON checkins (distance_um)"
+                                 " WHERE distance_um IS NOT NULL;"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&db);
+  db = zicha_db_open (path, ZICHA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (zicha_db_get_migrated (db));
+  assert_db_query (db, "PRAGMA user_version", expected_version);
+  assert_db_query (db, "SELECT group_concat (name) FROM (SELECT name FROM sqlite_master"
+                       " WHERE tbl_name IN ('expenses', 'checkins') AND type = 'index'"
+                       " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
+                   "checkins_far,expenses_audit,expenses_category_amount_spent,expenses_client");
 }
 
 static void

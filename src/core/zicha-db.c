@@ -35,6 +35,7 @@
  * Never edit a migration that has been released; add the next one. */
 static const char * const migrations[] = {
   "001-initial.sql",
+  "002-lean-indexes.sql",
 };
 
 #define BUSY_TIMEOUT_MS 5000
@@ -781,8 +782,8 @@ migrate (ZichaDb  *self,
       g_debug ("%s: applied schema migration %s", self->path, migrations[i]);
       if (application_id == 0)
         self->created = TRUE;
-      else
-        self->migrated = TRUE;
+      else if (!self->created)
+        self->migrated = TRUE;   /* (not the later steps of a new file) */
     }
   return TRUE;
 }

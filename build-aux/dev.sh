@@ -67,6 +67,12 @@ cmd_run () {
   build _build
   export GSETTINGS_SCHEMA_DIR="$top/_build/data"
   export ZICHA_LOCALEDIR="$top/_build/po"
+  # Zicha's users read Chinese: the app (and the demo's risk-lead texts, written when the rules
+  # run) are in Chinese unless the session already is, or ZICHA_LANG names another locale.
+  case "${LC_ALL:-${LANG:-}}" in
+    zh_CN*) ;;
+    *) export LANG="${ZICHA_LANG:-zh_CN.UTF-8}"; unset LC_ALL LANGUAGE ;;
+  esac
   # First run: a ready demo body (about 5,000 certificates, made by the built-in
   # generator and imported through the real importer), so there is work on screen.
   local db="${XDG_DATA_HOME:-$HOME/.local/share}/zicha/zicha.db"
@@ -83,7 +89,7 @@ cmd_run () {
   fi
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "== No display: running under Xvfb (set DISPLAY to see the window)"
-    exec xvfb "$top/_build/src/app/zicha" "$@"
+    exec xvfb-run -a -s "-screen 0 1280x800x24" "$top/_build/src/app/zicha" "$@"
   fi
   exec "$top/_build/src/app/zicha" "$@"
 }

@@ -20,22 +20,16 @@
 
 /* Team rows per person ------------------------------------------------------------------- */
 
-typedef struct
-{
-  gint64 team;
-  gint64 audit;
-  gint64 org;
-  gint   from;     /* day numbers of the on-site days, both included */
-  gint   to;
-  gint64 partner;  /* double booking: the other team row, 0 when none */
-} TeamRow;
-
-typedef void (*PersonFunc) (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data);
+typedef void (*PersonFunc) (ZichaRuleContext    *ctx,
+                            gint64               person,
+                            const ZichaTeamStay *rows,
+                            guint                n_rows,
+                            gpointer             data);
 
 static int
-compare_rows (gconstpointer a, gconstpointer b)
+compare_stays (gconstpointer a, gconstpointer b)
 {
-  const TeamRow *ra = a, *rb = b;
+  const ZichaTeamStay *ra = a, *rb = b;
 
   if (ra->from != rb->from)
     return ra->from < rb->from ? -1 : 1;
@@ -53,10 +47,10 @@ team_data_free (ZichaTeamData *td)
   g_clear_pointer (&td->schemes, g_ptr_array_unref);
   g_clear_pointer (&td->scheme_index, g_hash_table_unref);
   g_free (td->rows);
-  g_free (td->person_start);
-  g_free (td->by_person);
   g_free (td->audit_start);
   g_free (td->by_audit);
+  g_free (td->stays);
+  g_free (td->stay_start);
   g_free (td);
 }
 
@@ -76,12 +70,12 @@ role_from_string (const char *role)
   return ZICHA_TEAM_ROLE_OTHER;
 }
 
-/* Counting sort of the rows by a key below n_keys: start[k] .. start[k + 1] - 1 index order[],
- * which keeps the rowid order within a key. O(rows + keys). */
+/* Counting sort of the rows by audit: audit_start[a] .. audit_start[a + 1] - 1 index
+ * by_audit[], which keeps the rowid order within an audit. O(rows + audits). */
 static void
-bucket_rows (ZichaTeamData *td, gsize n_keys, gboolean by_person, guint **out_start,
-             guint **out_order)
+bucket_rows_by_audit (ZichaTeamData *td)
 {
+  gsize n_keys = td->n_audits;
   guint *start = g_new0 (guint, n_keys + 1);
   guint *order = g_new (guint, MAX (td->n_rows, 1));
   guint *next = g_new (guint, n_keys + 1);
@@ -89,15 +83,55 @@ bucket_rows (ZichaTeamData *td, gsize n_keys, gboolean by_person, guint **out_st
   guint i;
 
   for (i = 0; i < td->n_rows; i++)
-    start[(by_person ? td->rows[i].person : td->rows[i].audit) + 1]++;
+    start[td->rows[i].audit + 1]++;
   for (k = 0; k < n_keys; k++)
     start[k + 1] += start[k];
   memcpy (next, start, (n_keys + 1) * sizeof (guint));
   for (i = 0; i < td->n_rows; i++)
-    order[next[by_person ? td->rows[i].person : td->rows[i].audit]++] = i;
+    order[next[td->rows[i].audit]++] = i;
   g_free (next);
-  *out_start = start;
-  *out_order = order;
+  td->audit_start = start;
+  td->by_audit = order;
+}
+
+/* The stays: a counting sort by person (rowid order within a person), then each person's
+ * few rows sorted by their days. */
+static void
+sort_stays (ZichaTeamData *td)
+{
+  gsize n_keys = td->n_persons, k;
+  guint *start = g_new0 (guint, n_keys + 1);
+  guint *next = g_new (guint, n_keys + 1);
+  ZichaTeamStay *stays;
+  guint i;
+
+  for (i = 0; i < td->n_rows; i++)
+    if (td->rows[i].from != G_MININT && td->rows[i].to != G_MININT)
+      start[td->rows[i].person + 1]++;
+  for (k = 0; k < n_keys; k++)
+    start[k + 1] += start[k];
+  stays = g_new (ZichaTeamStay, MAX (start[n_keys], 1));
+  memcpy (next, start, (n_keys + 1) * sizeof (guint));
+  for (i = 0; i < td->n_rows; i++)
+    {
+      const ZichaTeamMember *m = &td->rows[i];
+      ZichaTeamStay *stay;
+
+      if (m->from == G_MININT || m->to == G_MININT)
+        continue;
+      stay = &stays[next[m->person]++];
+      stay->team = m->id;
+      stay->audit = m->audit;
+      stay->org = td->audits[m->audit].org;
+      stay->from = m->from;
+      stay->to = MAX (m->to, m->from);
+    }
+  g_free (next);
+  for (k = 0; k < n_keys; k++)
+    if (start[k + 1] - start[k] > 1)
+      qsort (stays + start[k], start[k + 1] - start[k], sizeof (ZichaTeamStay), compare_stays);
+  td->stays = stays;
+  td->stay_start = start;
 }
 
 static gpointer
@@ -195,8 +229,8 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
   td->n_rows = rows->len;
   td->rows = (ZichaTeamMember *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
   td->n_persons = (gsize) max_person + 1;
-  bucket_rows (td, td->n_persons, TRUE, &td->person_start, &td->by_person);
-  bucket_rows (td, td->n_audits, FALSE, &td->audit_start, &td->by_audit);
+  bucket_rows_by_audit (td);
+  sort_stays (td);
   return td;
 
 fail:
@@ -216,47 +250,26 @@ zicha_rule_team_data (ZichaRuleContext  *ctx,
 }
 
 /* Calls @func with the team rows of audits started on or before as of, person by person (in the
- * order of their ids), each person's rows sorted by their first on-site day. Rows whose on-site
- * days are not dates are left out; a last day before the first counts as the first. */
+ * order of their ids), each person's rows sorted by their first on-site day (the stays of the
+ * team data). Rows whose on-site days are not dates are left out; a last day before the first
+ * counts as the first. */
 static gboolean
 for_each_person (ZichaRuleContext *ctx, PersonFunc func, gpointer data, GError **error)
 {
   ZichaTeamData *td = zicha_rule_team_data (ctx, error);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TeamRow));
   gsize p;
 
   if (td == NULL)
     return FALSE;
   for (p = 0; p < td->n_persons; p++)
     {
-      guint k;
+      guint first = td->stay_start[p], end = td->stay_start[p + 1];
 
-      if (td->person_start[p] == td->person_start[p + 1])
+      if (first == end)
         continue;
       if ((p & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
         return FALSE;
-      g_array_set_size (rows, 0);
-      for (k = td->person_start[p]; k < td->person_start[p + 1]; k++)
-        {
-          const ZichaTeamMember *m = &td->rows[td->by_person[k]];
-          TeamRow row = { 0 };
-
-          row.team = m->id;
-          row.audit = m->audit;
-          row.org = td->audits[m->audit].org;
-          row.from = m->from;
-          row.to = m->to;
-          if (row.from == G_MININT || row.to == G_MININT)
-            continue;
-          if (row.to < row.from)
-            row.to = row.from;
-          g_array_append_val (rows, row);
-        }
-      if (rows->len > 0)
-        {
-          g_array_sort (rows, compare_rows);
-          func (ctx, (gint64) p, rows, data);
-        }
+      func (ctx, (gint64) p, td->stays + first, end - first, data);
     }
   return TRUE;
 }
@@ -265,26 +278,42 @@ for_each_person (ZichaRuleContext *ctx, PersonFunc func, gpointer data, GError *
 
 typedef struct
 {
-  GArray *marked;   /* TeamRow with partner set */
-  GArray *active;   /* indexes into the person's rows */
+  gint32 team;
+  gint32 partner;   /* the other team row */
+} Booking;
+
+typedef struct
+{
+  GArray *marked;    /* Booking */
+  GArray *active;    /* indexes into the person's rows */
+  GArray *partner;   /* the person's rows' partners, 0 when none */
 } DoubleBooked;
 
 static void
-double_booked_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data)
+double_booked_person (ZichaRuleContext    *ctx,
+                      gint64               person,
+                      const ZichaTeamStay *rows,
+                      guint                n_rows,
+                      gpointer             data)
 {
   DoubleBooked *db = data;
+  gint32 *partner;
   guint i, j;
 
+  g_array_set_size (db->partner, n_rows);
+  partner = (gint32 *) (gpointer) db->partner->data;
+  memset (partner, 0, n_rows * sizeof (gint32));
   /* Sweep by first day, keeping the rows still on site (their last day ≥ this first day):
    * O(n · k) with k the rows overlapping at once, never a join of all rows. */
   g_array_set_size (db->active, 0);
-  for (i = 0; i < rows->len; i++)
+  for (i = 0; i < n_rows; i++)
     {
-      TeamRow *row = &g_array_index (rows, TeamRow, i);
+      const ZichaTeamStay *row = &rows[i];
 
       for (j = 0; j < db->active->len; )
         {
-          TeamRow *other = &g_array_index (rows, TeamRow, g_array_index (db->active, guint, j));
+          guint o = g_array_index (db->active, guint, j);
+          const ZichaTeamStay *other = &rows[o];
 
           if (other->to < row->from)
             {
@@ -294,22 +323,22 @@ double_booked_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpoint
           /* shares a day with an audit of another organization: both rows are hits */
           if (other->org != row->org)
             {
-              if (other->partner == 0)
-                other->partner = row->team;
-              if (row->partner == 0)
-                row->partner = other->team;
+              if (partner[o] == 0)
+                partner[o] = row->team;
+              if (partner[i] == 0)
+                partner[i] = other->team;
             }
           j++;
         }
       g_array_append_val (db->active, i);
     }
-  for (i = 0; i < rows->len; i++)
-    {
-      TeamRow *row = &g_array_index (rows, TeamRow, i);
+  for (i = 0; i < n_rows; i++)
+    if (partner[i] != 0)
+      {
+        Booking b = { rows[i].team, partner[i] };
 
-      if (row->partner != 0)
-        g_array_append_val (db->marked, *row);
-    }
+        g_array_append_val (db->marked, b);
+      }
 }
 
 typedef struct
@@ -363,8 +392,9 @@ team_info (sqlite3_stmt *stmt, gint64 team, TeamInfo *info)
 gboolean
 zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
 {
-  DoubleBooked data = { g_array_new (FALSE, FALSE, sizeof (TeamRow)),
-                        g_array_new (FALSE, FALSE, sizeof (guint)) };
+  DoubleBooked data = { g_array_new (FALSE, FALSE, sizeof (Booking)),
+                        g_array_new (FALSE, FALSE, sizeof (guint)),
+                        g_array_new (FALSE, FALSE, sizeof (gint32)) };
   sqlite3_stmt *info = NULL;
   gboolean ok;
   guint i;
@@ -377,7 +407,7 @@ zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
     }
   for (i = 0; ok && i < data.marked->len; i++)
     {
-      TeamRow *row = &g_array_index (data.marked, TeamRow, i);
+      const Booking *row = &g_array_index (data.marked, Booking, i);
       TeamInfo a = { 0 }, b = { 0 };
 
       if (team_info (info, row->team, &a) && team_info (info, row->partner, &b))
@@ -413,6 +443,7 @@ zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
     sqlite3_finalize (info);
   g_array_unref (data.marked);
   g_array_unref (data.active);
+  g_array_unref (data.partner);
   return ok;
 }
 
@@ -428,26 +459,35 @@ typedef struct
 
 typedef struct
 {
-  gint64      max_days;
-  GArray     *found;    /* Overload */
-  GHashTable *months;   /* month → count, per person */
+  gint month;   /* y * 12 + m - 1 */
+  gint days;
+} MonthDays;
+
+typedef struct
+{
+  gint64  max_days;
+  GArray *found;    /* Overload */
+  GArray *months;   /* MonthDays of the person, in month order */
 } Overloaded;
 
 static void
-overloaded_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer data)
+overloaded_person (ZichaRuleContext    *ctx,
+                   gint64               person,
+                   const ZichaTeamStay *rows,
+                   guint                n_rows,
+                   gpointer             data)
 {
   Overloaded *o = data;
-  GHashTableIter iter;
-  gpointer k, v;
   gint start = 0, end = 0;
-  guint i;
+  guint i, k;
   gboolean have = FALSE;
 
-  g_hash_table_remove_all (o->months);
-  /* distinct days: merge the sorted intervals, then count by calendar month */
-  for (i = 0; i <= rows->len; i++)
+  g_array_set_size (o->months, 0);
+  /* distinct days: merge the sorted intervals, then count by calendar month; the merged
+   * intervals come in order and do not overlap, so their months come in order too */
+  for (i = 0; i <= n_rows; i++)
     {
-      TeamRow *row = i < rows->len ? &g_array_index (rows, TeamRow, i) : NULL;
+      const ZichaTeamStay *row = i < n_rows ? &rows[i] : NULL;
 
       if (row != NULL && have && row->from <= end + 1)
         {
@@ -460,14 +500,21 @@ overloaded_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer 
 
           while (d <= end)
             {
-              gint y, m, dd, month_end, n;
+              gint y, m, dd, month_end, n, month;
 
               zicha_day_to_ymd (d, &y, &m, &dd);
               month_end = zicha_day_from_ymd (y, m, zicha_days_in_month (y, m));
               n = MIN (end, month_end) - d + 1;
-              k = GINT_TO_POINTER (y * 12 + m - 1);
-              g_hash_table_insert (o->months, k,
-                                   GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (o->months, k)) + n));
+              month = y * 12 + m - 1;
+              if (o->months->len > 0
+                  && g_array_index (o->months, MonthDays, o->months->len - 1).month == month)
+                g_array_index (o->months, MonthDays, o->months->len - 1).days += n;
+              else
+                {
+                  MonthDays md = { month, n };
+
+                  g_array_append_val (o->months, md);
+                }
               d = month_end + 1;
             }
         }
@@ -479,24 +526,25 @@ overloaded_person (ZichaRuleContext *ctx, gint64 person, GArray *rows, gpointer 
         }
     }
 
-  g_hash_table_iter_init (&iter, o->months);
-  while (g_hash_table_iter_next (&iter, &k, &v))
+  for (k = 0; k < o->months->len; k++)
     {
-      Overload found = { person, GPOINTER_TO_INT (k), GPOINTER_TO_INT (v), NULL };
+      const MonthDays *md = &g_array_index (o->months, MonthDays, k);
+      Overload found = { person, md->month, md->days, NULL };
       gint y = found.month / 12, m = found.month % 12 + 1;
-      gint first = zicha_day_from_ymd (y, m, 1);
-      gint last = zicha_day_from_ymd (y, m, zicha_days_in_month (y, m));
+      gint first, last;
 
       if (found.days <= o->max_days)
         continue;
+      first = zicha_day_from_ymd (y, m, 1);
+      last = zicha_day_from_ymd (y, m, zicha_days_in_month (y, m));
       found.audits = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (i = 0; i < rows->len; i++)
-        {
-          TeamRow *row = &g_array_index (rows, TeamRow, i);
+      for (i = 0; i < n_rows; i++)
+        if (rows[i].from <= last && rows[i].to >= first)
+          {
+            gint64 audit = rows[i].audit;
 
-          if (row->from <= last && row->to >= first)
-            g_array_append_val (found.audits, row->audit);
-        }
+            g_array_append_val (found.audits, audit);
+          }
       g_array_append_val (o->found, found);
     }
 }
@@ -506,7 +554,7 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
 {
   Overloaded data = { zicha_rule_param_int (ctx, "max_days"),
                       g_array_new (FALSE, FALSE, sizeof (Overload)),
-                      g_hash_table_new (g_direct_hash, g_direct_equal) };
+                      g_array_new (FALSE, FALSE, sizeof (MonthDays)) };
   sqlite3_stmt *person = NULL, *audit = NULL;
   gboolean ok;
   guint i, j;
@@ -567,7 +615,7 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
   if (audit != NULL)
     sqlite3_finalize (audit);
   g_array_unref (data.found);
-  g_hash_table_unref (data.months);
+  g_array_unref (data.months);
   return ok;
 }
 

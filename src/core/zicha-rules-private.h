@@ -148,6 +148,16 @@ typedef struct
   gint64  days;      /* hundredths; -1 when empty */
 } ZichaTeamMember;
 
+/* A team row's on-site days, for the rules that go through each person's days. */
+typedef struct
+{
+  gint32  team;      /* audit_team.id */
+  gint32  audit;
+  gint32  org;
+  gint32  from;      /* day numbers of the on-site days, both included (to ≥ from) */
+  gint32  to;
+} ZichaTeamStay;
+
 typedef struct
 {
   ZichaTeamAudit  *audits;          /* by audits.id, 0 .. n_audits - 1 */
@@ -157,10 +167,14 @@ typedef struct
   ZichaTeamMember *rows;            /* team rows of visible audits, in rowid order */
   guint            n_rows;
   gsize            n_persons;       /* largest person id + 1 */
-  guint           *person_start;    /* rows of person p: by_person[person_start[p] ..  */
-  guint           *by_person;       /*   person_start[p + 1] - 1], in rowid order */
-  guint           *audit_start;     /* the same by audit */
-  guint           *by_audit;
+  guint           *audit_start;     /* rows of audit a: rows[by_audit[audit_start[a] ..   */
+  guint           *by_audit;        /*   audit_start[a + 1] - 1]], in rowid order */
+  /* The rows whose on-site days are dates (a last day before the first counts as the first),
+   * person by person, each person's sorted by first day, last day, id: person p's are
+   * stays[stay_start[p] .. stay_start[p + 1] - 1]. Sorted once for all rules of a run, read in
+   * order (not gathered row by row from all over rows). */
+  ZichaTeamStay   *stays;
+  guint           *stay_start;
 } ZichaTeamData;
 
 ZichaTeamData *zicha_rule_team_data   (ZichaRuleContext  *ctx,

@@ -497,10 +497,19 @@ test_surveillance_overdue (void)
   fixture_open (&f, "surveillance");
   run_one (&f, "2024-06-30", "SURVEILLANCE_OVERDUE");
   assert_hits (&f, "SURVEILLANCE_OVERDUE", NULL,
-               "SO-FUT-HIT;SO-GAP-HIT;SO-NONE-HIT;SO-RENEW-FUT-HIT");
+               "SO-FUT-HIT;SO-GAP-HIT;SO-NONE-HIT;SO-RECEND-HIT;SO-RENEW-FUT-HIT");
   hit = get_hit (&f, "SURVEILLANCE_OVERDUE", "SO-GAP-HIT");
   g_assert_true (hit_has_record (&f, hit->id, "audits", "SO-GAP-SV2"));
+  g_assert_true (hit_has_record (&f, hit->id, "audits", "SO-GAP-SV1"));
   g_assert_nonnull (strstr (hit->details, "\"due\":\"2024-01-31\""));
+  g_assert_nonnull (strstr (hit->details, "\"previous_audit\":\"SO-GAP-SV1\""));
+  g_clear_pointer (&hit, zicha_hit_free);
+  /* a recertification audit that ends after as of is no anchor: the last surveillance is */
+  hit = get_hit (&f, "SURVEILLANCE_OVERDUE", "SO-RECEND-HIT");
+  g_assert_nonnull (strstr (hit->details, "\"anchor\":\"2020-01-01\""));
+  g_assert_nonnull (strstr (hit->details, "\"last\":\"2020-12-01\""));
+  g_assert_nonnull (strstr (hit->details, "\"last_audit\":\"SO-RECEND-SV0\""));
+  g_assert_true (hit_has_record (&f, hit->id, "audits", "SO-RECEND-SV0"));
 
   /* month arithmetic clamps at month ends: 2024-01-31 + 1 month = 2024-02-29 */
   g_assert_true (zicha_rules_set_param (f.db, "SURVEILLANCE_OVERDUE", "months", "1", &error));

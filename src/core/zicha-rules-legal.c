@@ -549,16 +549,31 @@ zicha_rule_cert_issued_before_decision (ZichaRuleContext *ctx, GError **error)
 
 typedef struct
 {
-  gint64  cert;
-  char   *cert_no;
-  char    anchor[11];
-  char    prev[11];
-  char   *prev_audit;
+  gint64   cert;
+  char    *cert_no;
+  char     anchor[11];
+  char     prev[11];
+  gint64   prev_audit;   /* audits.id, 0 when none */
   gboolean hit;
 } Overdue;
 
+/* The audit_id of audits.id @id (NULL when none); the hits only need a few. */
+static char *
+overdue_audit_id (sqlite3_stmt *audit_id, gint64 id)
+{
+  char *text = NULL;
+
+  if (id <= 0)
+    return NULL;
+  sqlite3_bind_int64 (audit_id, 1, id);
+  if (sqlite3_step (audit_id) == SQLITE_ROW)
+    text = g_strdup (zicha_col_text (audit_id, 0));
+  sqlite3_reset (audit_id);
+  return text;
+}
+
 static void
-overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months)
+overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months, sqlite3_stmt *audit_id)
 {
   char due[11];
 
@@ -574,12 +589,13 @@ overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months)
   }
   if (strcmp (ctx->as_of, due) > 0)
     {
+      g_autofree char *prev_audit = overdue_audit_id (audit_id, o->prev_audit);
       GString *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "anchor", o->anchor);
       zicha_json_add_string (json, "last", o->prev);
-      zicha_json_add_string (json, "last_audit", o->prev_audit);
+      zicha_json_add_string (json, "last_audit", prev_audit);
       zicha_json_add_string (json, "due", due);
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, o->cert_no,
@@ -588,91 +604,153 @@ overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months)
                                                    "%s)"), months, o->prev, due),
                                 zicha_json_end (json));
       zicha_found_hit_add_record (hit, "certificates", o->cert_no);
-      zicha_found_hit_add_record (hit, "audits", o->prev_audit);
+      zicha_found_hit_add_record (hit, "audits", prev_audit);
     }
+}
+
+/* The surveillance audit @audit of the certificate started on @start_on (after its anchor). */
+static void
+overdue_audit (ZichaRuleContext *ctx, Overdue *o, gint64 months, gint64 audit,
+               const char *start_on, sqlite3_stmt *audit_id)
+{
+  g_autofree char *limit = NULL;
+
+  if (o->hit)
+    return;
+  limit = zicha_date_add_months (o->prev, (gint) months);
+  if (limit != NULL && strcmp (start_on, limit) > 0)
+    {
+      g_autofree char *this_id = overdue_audit_id (audit_id, audit);
+      g_autofree char *prev_id = overdue_audit_id (audit_id, o->prev_audit);
+      GString *json = zicha_json_begin ();
+      ZichaFoundHit *hit;
+
+      zicha_json_add_string (json, "anchor", o->anchor);
+      zicha_json_add_string (json, "previous", o->prev);
+      zicha_json_add_string (json, "previous_audit", prev_id);
+      zicha_json_add_string (json, "audit_id", this_id != NULL ? this_id : "");
+      zicha_json_add_string (json, "start_on", start_on);
+      zicha_json_add_string (json, "due", limit);
+      zicha_json_add_int (json, "months", months);
+      hit = zicha_rule_add_hit (ctx, o->cert_no,
+                                g_strdup_printf (_("Surveillance audit %s started on %s, "
+                                                   "more than %" PRId64 " months "
+                                                   "after %s (due by %s)"),
+                                                 this_id != NULL ? this_id : "", start_on,
+                                                 months, o->prev, limit),
+                                zicha_json_end (json));
+      zicha_found_hit_add_record (hit, "certificates", o->cert_no);
+      zicha_found_hit_add_record (hit, "audits", this_id);
+      zicha_found_hit_add_record (hit, "audits", prev_id);
+      o->hit = TRUE;
+      return;
+    }
+  g_strlcpy (o->prev, start_on, sizeof o->prev);
+  o->prev_audit = audit;
 }
 
 gboolean
 zicha_rule_surveillance_overdue (ZichaRuleContext *ctx, GError **error)
 {
   /* A = the latest of issued_on, its renew events and the end_on of its recertification audits
-   * (all ≤ as of); surveillance audits started after A, in order. "LIMIT -1" keeps SQLite from
-   * flattening b into the join, which would evaluate the anchor's subqueries twice per
-   * certificate (for the join's range and for the result). */
-  sqlite3_stmt *stmt = zicha_rule_prepare (ctx,
-    "SELECT b.id, b.cert_no, b.anchor, s.audit_id, s.start_on FROM"
-    " (SELECT c.id, c.cert_no, max (c.issued_on,"
-    "    coalesce ((SELECT max (e.on_date) FROM certificate_events AS e WHERE e.cert = c.id"
-    "               AND e.event = 'renew' AND e.on_date <= :asof), ''),"
-    "    coalesce ((SELECT max (r.end_on) FROM audits AS r WHERE r.cert = c.id"
-    "               AND r.type = 'recertification' AND r.start_on <= :asof"
-    "               AND r.end_on <= :asof), '')) AS anchor"
-    "  FROM certificates AS c WHERE +c.status = 'valid' AND +c.issued_on <= :asof LIMIT -1) AS b"
-    " LEFT JOIN audits AS s ON s.cert = b.id AND s.type = 'surveillance'"
-    "   AND s.start_on > b.anchor AND s.start_on <= :asof"
-    " ORDER BY b.id, s.start_on", error);
+   * (all ≤ as of); surveillance audits started after A, in order. Three ordered scans merged by
+   * certificate (no index probe per certificate, no sort): the valid certificates by id; their
+   * latest renew events by certificate; their recertification and surveillance audits in the
+   * order of the index audits_cert (certificate, type, start), where a certificate's
+   * recertification audits come before its surveillance audits. */
+  sqlite3_stmt *certs = NULL, *renews = NULL, *audits = NULL, *audit_id = NULL;
   gint64 months = zicha_rule_param_int (ctx, "months");
+  gboolean ok = FALSE, have_renew = FALSE, have_audit = FALSE, row;
   Overdue o = { 0 };
-  gboolean ok;
 
-  if (stmt == NULL)
-    return FALSE;
-  STEP_LOOP (ctx, stmt, ok, error)
+  certs = zicha_rule_prepare (ctx, "SELECT id, cert_no, issued_on FROM certificates"
+                                   " WHERE +status = 'valid' AND +issued_on <= :asof ORDER BY id",
+                              error);
+  if (certs == NULL)
+    goto out;
+  renews = zicha_rule_prepare (ctx, "SELECT cert, max (on_date) FROM certificate_events"
+                                    " WHERE event = 'renew' AND on_date <= :asof"
+                                    " GROUP BY cert ORDER BY cert", error);
+  if (renews == NULL)
+    goto out;
+  /* end_on (from the table) only for the recertification audits */
+  audits = zicha_rule_prepare (ctx, "SELECT cert, type = 'surveillance', start_on, id,"
+                                    " CASE WHEN type = 'recertification' THEN end_on END"
+                                    " FROM audits WHERE cert IS NOT NULL"
+                                    " AND type IN ('recertification', 'surveillance')"
+                                    " AND start_on <= :asof ORDER BY cert, type, start_on", error);
+  if (audits == NULL)
+    goto out;
+  audit_id = zicha_rule_prepare (ctx, "SELECT audit_id FROM audits WHERE id = ?", error);
+  if (audit_id == NULL)
+    goto out;
+
+  if (!zicha_rule_step (ctx, renews, &have_renew, error)
+      || !zicha_rule_step (ctx, audits, &have_audit, error))
+    goto out;
+  for (;;)
     {
-      gint64 cert = sqlite3_column_int64 (stmt, 0);
-      const char *start_on = (const char *) sqlite3_column_text (stmt, 4);
+      gint64 cert;
+      char recert[11] = "";
 
-      if (o.cert_no == NULL || cert != o.cert)
+      if (!zicha_rule_step (ctx, certs, &row, error))
+        goto out;
+      if (!row)
+        break;
+      cert = sqlite3_column_int64 (certs, 0);
+
+      /* the latest renew event */
+      while (have_renew && sqlite3_column_int64 (renews, 0) < cert)
+        if (!zicha_rule_step (ctx, renews, &have_renew, error))
+          goto out;
+      g_free (o.cert_no);
+      o.cert = cert;
+      o.cert_no = g_strdup (zicha_col_text (certs, 1));
+      g_strlcpy (o.anchor, zicha_col_text (certs, 2), sizeof o.anchor);
+      if (have_renew && sqlite3_column_int64 (renews, 0) == cert
+          && strcmp (zicha_col_text (renews, 1), o.anchor) > 0)
+        g_strlcpy (o.anchor, zicha_col_text (renews, 1), sizeof o.anchor);
+
+      /* its audits: first the recertification audits (the latest end ≤ as of), then the
+       * surveillance audits in the order they started */
+      while (have_audit && sqlite3_column_int64 (audits, 0) < cert)
+        if (!zicha_rule_step (ctx, audits, &have_audit, error))
+          goto out;
+      while (have_audit && sqlite3_column_int64 (audits, 0) == cert
+             && sqlite3_column_int (audits, 1) == 0)
         {
-          overdue_finish (ctx, &o, months);
-          g_free (o.cert_no);
-          g_clear_pointer (&o.prev_audit, g_free);
-          o.cert = cert;
-          o.cert_no = g_strdup (zicha_col_text (stmt, 1));
-          g_strlcpy (o.anchor, zicha_col_text (stmt, 2), sizeof o.anchor);
-          g_strlcpy (o.prev, o.anchor, sizeof o.prev);
-          o.hit = FALSE;
+          const char *end_on = (const char *) sqlite3_column_text (audits, 4);
+
+          if (end_on != NULL && strcmp (end_on, ctx->as_of) <= 0 && strcmp (end_on, recert) > 0)
+            g_strlcpy (recert, end_on, sizeof recert);
+          if (!zicha_rule_step (ctx, audits, &have_audit, error))
+            goto out;
         }
-      if (start_on == NULL || o.hit)
-        continue;
-      {
-        g_autofree char *limit = zicha_date_add_months (o.prev, (gint) months);
+      if (strcmp (recert, o.anchor) > 0)
+        g_strlcpy (o.anchor, recert, sizeof o.anchor);
+      g_strlcpy (o.prev, o.anchor, sizeof o.prev);
+      o.prev_audit = 0;
+      o.hit = FALSE;
+      while (have_audit && sqlite3_column_int64 (audits, 0) == cert)
+        {
+          const char *start_on = zicha_col_text (audits, 2);
 
-        if (limit != NULL && strcmp (start_on, limit) > 0)
-          {
-            const char *audit_id = zicha_col_text (stmt, 3);
-            GString *json = zicha_json_begin ();
-            ZichaFoundHit *hit;
-
-            zicha_json_add_string (json, "anchor", o.anchor);
-            zicha_json_add_string (json, "previous", o.prev);
-            zicha_json_add_string (json, "previous_audit", o.prev_audit);
-            zicha_json_add_string (json, "audit_id", audit_id);
-            zicha_json_add_string (json, "start_on", start_on);
-            zicha_json_add_string (json, "due", limit);
-            zicha_json_add_int (json, "months", months);
-            hit = zicha_rule_add_hit (ctx, o.cert_no,
-                                      g_strdup_printf (_("Surveillance audit %s started on %s, "
-                                                         "more than %" PRId64 " months "
-                                                         "after %s (due by %s)"),
-                                                       audit_id, start_on, months, o.prev, limit),
-                                      zicha_json_end (json));
-            zicha_found_hit_add_record (hit, "certificates", o.cert_no);
-            zicha_found_hit_add_record (hit, "audits", audit_id);
-            zicha_found_hit_add_record (hit, "audits", o.prev_audit);
-            o.hit = TRUE;
-            continue;
-          }
-        g_strlcpy (o.prev, start_on, sizeof o.prev);
-        g_free (o.prev_audit);
-        o.prev_audit = g_strdup (zicha_col_text (stmt, 3));
-      }
+          if (strcmp (start_on, o.anchor) > 0)
+            overdue_audit (ctx, &o, months, sqlite3_column_int64 (audits, 3), start_on,
+                           audit_id);
+          if (!zicha_rule_step (ctx, audits, &have_audit, error))
+            goto out;
+        }
+      overdue_finish (ctx, &o, months, audit_id);
     }
-  if (ok)
-    overdue_finish (ctx, &o, months);
+  ok = TRUE;
+
+out:
   g_free (o.cert_no);
-  g_free (o.prev_audit);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&certs, sqlite3_finalize);
+  g_clear_pointer (&renews, sqlite3_finalize);
+  g_clear_pointer (&audits, sqlite3_finalize);
+  g_clear_pointer (&audit_id, sqlite3_finalize);
   return ok;
 }
 

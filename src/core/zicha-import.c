@@ -2206,6 +2206,9 @@ import_file (Importer              *imp,
         replace_sets (imp, &fs);   /* (a table empty before holds only the new sets) */
     }
 
+  /* The map keeps its keys for later files' references, not the room to grow. */
+  if (fs.mapped && imp->maps[fmt->kind] != NULL)
+    zicha_key_map_trim (imp->maps[fmt->kind]);
   imp->fs = NULL;
   file_state_clear (&fs);
   return ok;

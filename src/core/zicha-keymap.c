@@ -8,9 +8,10 @@
 
 #include "zicha-keymap.h"
 
-typedef struct
+/* 12 bytes (packed): a map of a million-certificate body's 3.3M audits is about 50 MB of
+ * these. The hash is not kept: it is made again from the key when the slots grow. */
+typedef struct G_GNUC_PACKED
 {
-  guint32 hash;
   guint32 key_offset;   /* into the arena, NUL-terminated */
   gint64  id;
 } Entry;
@@ -51,7 +52,8 @@ resize_slots (ZichaKeyMap *map,
   map->mask = n_slots - 1;
   for (guint i = 0; i < map->n_entries; i++)
     {
-      guint s = map->entries[i].hash & map->mask;
+      const char *key = map->arena + map->entries[i].key_offset;
+      guint s = hash_key (key, strlen (key)) & map->mask;
 
       while (map->slots[s] != 0)
         s = (s + 1) & map->mask;
@@ -110,7 +112,7 @@ find_slot (ZichaKeyMap *map,
         return slot;
       e = &map->entries[*slot - 1];
       /* Keys hold no NUL byte: strncmp stops at the stored key's end. */
-      if (e->hash == hash && strncmp (map->arena + e->key_offset, key, len) == 0
+      if (strncmp (map->arena + e->key_offset, key, len) == 0
           && map->arena[e->key_offset + len] == '\0')
         return slot;
       s = (s + 1) & map->mask;
@@ -158,7 +160,6 @@ zicha_key_map_set (ZichaKeyMap *map,
       map->entries = g_renew (Entry, map->entries, map->entries_size);
     }
   e = &map->entries[map->n_entries++];
-  e->hash = hash;
   e->key_offset = (guint32) map->arena_len;
   e->id = id;
   memcpy (map->arena + map->arena_len, key, len);
@@ -167,6 +168,15 @@ zicha_key_map_set (ZichaKeyMap *map,
   *slot = map->n_entries;
   if ((gsize) map->n_entries * 2 > (gsize) map->mask + 1)
     resize_slots (map, (map->mask + 1) * 2);
+}
+
+void
+zicha_key_map_trim (ZichaKeyMap *map)
+{
+  map->entries_size = MAX (map->n_entries, 1);
+  map->entries = g_renew (Entry, map->entries, map->entries_size);
+  map->arena_size = MAX (map->arena_len, 1);
+  map->arena = g_realloc (map->arena, map->arena_size);
 }
 
 void

@@ -14,6 +14,8 @@ typedef struct _ZichaKeyMap ZichaKeyMap;
 ZichaKeyMap *zicha_key_map_new     (gsize         expected);
 void         zicha_key_map_free    (ZichaKeyMap  *map);
 guint        zicha_key_map_size    (ZichaKeyMap  *map);
+/* Gives back the room kept for growth (after a file's keys are all in). */
+void         zicha_key_map_trim    (ZichaKeyMap  *map);
 /* TRUE and *out_id when @key is in the map. */
 gboolean     zicha_key_map_lookup  (ZichaKeyMap  *map,
                                     const char   *key,

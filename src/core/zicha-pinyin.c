@@ -124,6 +124,31 @@ zicha_pinyin_has_zh_collation (void)
   return get_zh_locale () != (locale_t) 0;
 }
 
+/* Whether NFKC leaves @text as it is, for the common case of a name of ASCII and CJK unified
+ * ideographs only (neither has a compatibility decomposition or combines); anything else
+ * (full-width forms, kana, accents) is normalized. */
+static gboolean
+is_nfkc_invariant (const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (!((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)))
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 char *
 zicha_pinyin_name_key (const char *text,
                        gsize      *out_len)
@@ -141,12 +166,26 @@ zicha_pinyin_name_key (const char *text,
       *out_len = strlen (key);
       return key;
     }
-  norm = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  if (norm == NULL)
-    norm = g_strdup (text);
-  len = strxfrm_l (NULL, norm, 0, zh);
+  if (!is_nfkc_invariant (text))
+    {
+      norm = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+      if (norm != NULL)
+        text = norm;
+    }
+  /* One pass for most names: strxfrm into a buffer on the stack, a second one only when it
+   * is too small (the transformation is what costs). */
+  {
+    char buffer[512];
+
+    len = strxfrm_l (buffer, text, sizeof buffer, zh);
+    if (len < sizeof buffer)
+      {
+        *out_len = len;
+        return g_memdup2 (buffer, len + 1);
+      }
+  }
   key = g_malloc (len + 1);
-  strxfrm_l (key, norm, len + 1, zh);
+  strxfrm_l (key, text, len + 1, zh);
   *out_len = len;
   return key;
 }

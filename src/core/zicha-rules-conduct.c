@@ -57,17 +57,22 @@ team_data_free (ZichaTeamData *td)
 static guint8
 role_from_string (const char *role)
 {
-  if (strcmp (role, "leader") == 0)
-    return ZICHA_TEAM_ROLE_LEADER;
-  if (strcmp (role, "auditor") == 0)
-    return ZICHA_TEAM_ROLE_AUDITOR;
-  if (strcmp (role, "expert") == 0)
-    return ZICHA_TEAM_ROLE_EXPERT;
-  if (strcmp (role, "trainee") == 0)
-    return ZICHA_TEAM_ROLE_TRAINEE;
-  if (strcmp (role, "observer") == 0)
-    return ZICHA_TEAM_ROLE_OBSERVER;
-  return ZICHA_TEAM_ROLE_OTHER;
+  /* one comparison for the role a row has (7M rows in a big body) */
+  switch (role[0])
+    {
+    case 'l':
+      return strcmp (role, "leader") == 0 ? ZICHA_TEAM_ROLE_LEADER : ZICHA_TEAM_ROLE_OTHER;
+    case 'a':
+      return strcmp (role, "auditor") == 0 ? ZICHA_TEAM_ROLE_AUDITOR : ZICHA_TEAM_ROLE_OTHER;
+    case 'e':
+      return strcmp (role, "expert") == 0 ? ZICHA_TEAM_ROLE_EXPERT : ZICHA_TEAM_ROLE_OTHER;
+    case 't':
+      return strcmp (role, "trainee") == 0 ? ZICHA_TEAM_ROLE_TRAINEE : ZICHA_TEAM_ROLE_OTHER;
+    case 'o':
+      return strcmp (role, "observer") == 0 ? ZICHA_TEAM_ROLE_OBSERVER : ZICHA_TEAM_ROLE_OTHER;
+    default:
+      return ZICHA_TEAM_ROLE_OTHER;
+    }
 }
 
 /* Counting sort of the rows by audit: audit_start[a] .. audit_start[a + 1] - 1 index
@@ -141,6 +146,7 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ZichaTeamMember));
   sqlite3_stmt *stmt;
   gint64 max_person = 0;
+  guint last_scheme = 0;
   gboolean ok, row;
 
   td->schemes = g_ptr_array_new_with_free_func (g_free);
@@ -154,8 +160,8 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
   if (!ok || td->n_audits > G_MAXINT32)
     goto fail;
   td->audits = g_new0 (ZichaTeamAudit, td->n_audits);
-  stmt = zicha_rule_prepare (ctx, "SELECT id, org, scheme, start_on, end_on, start_on <= :asof"
-                                  " FROM audits", error);
+  stmt = zicha_rule_prepare (ctx, "SELECT id, org, scheme, start_on, end_on, start_on <= :asof,"
+                                  " cert FROM audits", error);
   if (stmt == NULL)
     {
       ok = FALSE;
@@ -171,7 +177,11 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
       if (id < 0 || (gsize) id >= td->n_audits)
         continue;
       a = &td->audits[id];
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (td->scheme_index, scheme));
+      /* the previous audit's scheme, most often */
+      if (last_scheme > 0 && strcmp (g_ptr_array_index (td->schemes, last_scheme - 1), scheme) == 0)
+        index = last_scheme;
+      else
+        index = GPOINTER_TO_UINT (g_hash_table_lookup (td->scheme_index, scheme));
       if (index == 0)
         {
           char *copy = g_strdup (scheme);
@@ -180,11 +190,14 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
           index = td->schemes->len;
           g_hash_table_insert (td->scheme_index, copy, GUINT_TO_POINTER (index));
         }
+      last_scheme = index;
       a->scheme = (guint16) MIN (index - 1, G_MAXUINT16);
       a->org = (gint32) sqlite3_column_int64 (stmt, 1);
       a->start = zicha_day_from_string (zicha_col_text (stmt, 3));
+      a->exact_start = a->start != G_MININT && sqlite3_column_bytes (stmt, 3) == 10;
       a->end = zicha_day_from_string (zicha_col_text (stmt, 4));
       a->visible = sqlite3_column_int (stmt, 5) != 0;
+      a->cert = (gint32) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXINT32);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
@@ -811,6 +824,7 @@ zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
 typedef struct
 {
   guint       code;         /* index of "scheme\tcode" among the codes of competences */
+  gint32      approved;     /* day number of approved_on when it is exactly a date, else G_MININT */
   const char *approved_on;
 } Competence;
 
@@ -822,24 +836,109 @@ typedef struct
   gsize             n_persons;
   GString          *key;
   const char       *scheme;
-  const char       *start_on;
+  /* the audit */
+  gint64            audit;
+  const ZichaTeamAudit *a;
+  char             *start_on;     /* its start_on text, read when a comparison needs it */
+  sqlite3_stmt     *start_on_stmt;
   const gint32     *members;
   guint             n_members;
 } CompetenceLookup;
 
-/* Whether a member has a competence for this prefix of the code approved by start_on. */
-static gboolean
-competent_prefix (const char *code, gsize len, gpointer data)
+/* The scope codes of a (scheme, scope_codes) of certificates, worked out once for all audits of
+ * certificates with the same ones (a few hundred in a body of a million certificates): for each
+ * non-empty code in order, the indexes in CompetenceLookup.codes of its prefixes that someone
+ * has a competence for, shortest first. */
+typedef struct
 {
-  CompetenceLookup *l = data;
-  guint index, i, k;
+  GStrv  codes;
+  guint *starts;     /* code i's: prefixes[starts[i] .. starts[i + 1] - 1] */
+  guint *prefixes;
+} ScopePlan;
+
+static void
+scope_plan_free (ScopePlan *plan)
+{
+  g_strfreev (plan->codes);
+  g_free (plan->starts);
+  g_free (plan->prefixes);
+  g_free (plan);
+}
+
+typedef struct
+{
+  CompetenceLookup *lookup;
+  GArray           *prefixes;
+} PlanBuilder;
+
+static gboolean
+plan_prefix (const char *code, gsize len, gpointer data)
+{
+  PlanBuilder *b = data;
+  CompetenceLookup *l = b->lookup;
+  guint index;
 
   g_string_assign (l->key, l->scheme);
   g_string_append_c (l->key, '\t');
   g_string_append_len (l->key, code, len);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (l->codes, l->key->str));
-  if (index == 0)
-    return FALSE;
+  if (index != 0)
+    {
+      index--;
+      g_array_append_val (b->prefixes, index);
+    }
+  return FALSE;
+}
+
+static ScopePlan *
+scope_plan_new (CompetenceLookup *lookup, const char *scope_codes)
+{
+  ScopePlan *plan = g_new0 (ScopePlan, 1);
+  g_auto(GStrv) all = g_strsplit (scope_codes, ";", -1);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  PlanBuilder b = { lookup, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  guint i;
+
+  for (i = 0; all[i] != NULL; i++)
+    {
+      if (all[i][0] == '\0')
+        continue;
+      g_array_append_val (starts, b.prefixes->len);
+      g_ptr_array_add (codes, g_strdup (all[i]));
+      zicha_scope_code_foreach_prefix (all[i], plan_prefix, &b);
+    }
+  g_array_append_val (starts, b.prefixes->len);
+  g_ptr_array_add (codes, NULL);
+  plan->codes = (GStrv) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+  plan->starts = (guint *) (gpointer) g_array_free (g_steal_pointer (&starts), FALSE);
+  plan->prefixes = (guint *) (gpointer) g_array_free (b.prefixes, FALSE);
+  return plan;
+}
+
+/* approved_on ≤ start_on of the audit, as texts (like SQL would compare them): as day numbers
+ * when both are exactly dates, else the texts themselves. */
+static gboolean
+approved_by_start (CompetenceLookup *l, const Competence *c)
+{
+  if (c->approved != G_MININT && l->a->exact_start)
+    return c->approved <= l->a->start;
+  if (l->start_on == NULL)
+    {
+      sqlite3_bind_int64 (l->start_on_stmt, 1, l->audit);
+      l->start_on = g_strdup (sqlite3_step (l->start_on_stmt) == SQLITE_ROW
+                              ? zicha_col_text (l->start_on_stmt, 0) : "");
+      sqlite3_reset (l->start_on_stmt);
+    }
+  return strcmp (c->approved_on, l->start_on) <= 0;
+}
+
+/* Whether a member has a competence for the code of index @index approved by start_on. */
+static gboolean
+competent_code (CompetenceLookup *l, guint index)
+{
+  guint i, k;
+
   for (i = 0; i < l->n_members; i++)
     {
       gint32 p = l->members[i];
@@ -847,11 +946,17 @@ competent_prefix (const char *code, gsize len, gpointer data)
       if (p < 0 || (gsize) p >= l->n_persons)
         continue;
       for (k = l->start[p]; k < l->start[p + 1]; k++)
-        if (l->list[k].code == index - 1 && strcmp (l->list[k].approved_on, l->start_on) <= 0)
+        if (l->list[k].code == index && approved_by_start (l, &l->list[k]))
           return TRUE;
     }
   return FALSE;
 }
+
+typedef struct
+{
+  ScopePlan *plan;      /* NULL: no such certificate */
+  gboolean   visible;   /* issued on or before as of */
+} CertScope;
 
 gboolean
 zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
@@ -862,27 +967,34 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
   g_autoptr(GArray) comps = g_array_new (FALSE, FALSE, sizeof (Competence));
   g_autoptr(GArray) comp_person = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(GArray) certs = g_array_new (FALSE, TRUE, sizeof (CertScope));
   g_autofree guint *start = NULL;
   g_autofree Competence *list = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
-  CompetenceLookup lookup = { codes, NULL, NULL, 0, key, NULL, NULL, NULL, 0 };
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  gsize n;
+  CompetenceLookup lookup = { 0 };
+  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) scope_plan_free);
+  g_autoptr(GString) plan_key = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL, *info = NULL;
+  gboolean ok = FALSE;
+  gsize n, id;
   guint i;
 
   if (td == NULL)
     return FALSE;
   n = td->n_persons;
+  lookup.codes = codes;
+  lookup.key = key;
 
   /* competences by person, their codes as indexes */
   stmt = zicha_rule_prepare (ctx, "SELECT person, scheme, code, approved_on FROM competences",
                              error);
   if (stmt == NULL)
-    return FALSE;
+    goto out;
   STEP_LOOP (ctx, stmt, ok, error)
     {
       gint64 person = sqlite3_column_int64 (stmt, 0);
+      const char *approved_on = zicha_col_text (stmt, 3);
       Competence c;
       gint32 p32;
       guint index;
@@ -898,14 +1010,15 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
           g_hash_table_insert (codes, g_strdup (key->str), GUINT_TO_POINTER (index));
         }
       c.code = index - 1;
-      c.approved_on = g_string_chunk_insert_const (texts, zicha_col_text (stmt, 3));
+      c.approved_on = g_string_chunk_insert_const (texts, approved_on);
+      c.approved = strlen (approved_on) == 10 ? zicha_day_from_string (approved_on) : G_MININT;
       p32 = (gint32) person;
       g_array_append_val (comps, c);
       g_array_append_val (comp_person, p32);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
-    return FALSE;
+    goto out;
   {
     guint *next;
 
@@ -924,35 +1037,86 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
   lookup.list = list;
   lookup.n_persons = n;
 
-  /* The certificate's scope codes count only when it is issued on or before as of; an audit
-   * with no team rows is a hit either way. The scheme is the certificate's. The team rows are
-   * those of the team data (audits started on or before as of, like these). */
-  stmt = zicha_rule_prepare (ctx,
-    "SELECT a.audit_id, a.start_on, c.scheme, c.scope_codes, c.cert_no, c.issued_on <= :asof,"
-    "  a.id"
-    " FROM audits AS a JOIN certificates AS c ON c.id = a.cert"
-    " WHERE +a.start_on <= :asof", error);
+  /* The certificates' scope codes as plans, by certificate id: one scan of the certificates
+   * and then the audits of the team data by id, instead of a join that looks up each audit's
+   * certificate. */
+  stmt = zicha_rule_prepare (ctx, "SELECT id, scheme, scope_codes, issued_on <= :asof"
+                                  " FROM certificates", error);
   if (stmt == NULL)
-    return FALSE;
+    goto out;
   STEP_LOOP (ctx, stmt, ok, error)
     {
-      const char *audit_id = zicha_col_text (stmt, 0);
-      gboolean cert_visible = sqlite3_column_int (stmt, 5);
-      gint64 id = sqlite3_column_int64 (stmt, 6);
-      gboolean has_team;
+      gint64 cert = sqlite3_column_int64 (stmt, 0);
+      CertScope *cs;
+      ScopePlan *plan;
+
+      if (cert <= 0 || cert > G_MAXINT32)
+        continue;
+      lookup.scheme = zicha_col_text (stmt, 1);
+      /* the scheme's length first keeps the key unambiguous */
+      g_string_printf (plan_key, "%u:", (guint) strlen (lookup.scheme));
+      g_string_append (plan_key, lookup.scheme);
+      g_string_append_c (plan_key, '\t');
+      g_string_append (plan_key, zicha_col_text (stmt, 2));
+      plan = g_hash_table_lookup (plans, plan_key->str);
+      if (plan == NULL)
+        {
+          plan = scope_plan_new (&lookup, zicha_col_text (stmt, 2));
+          g_hash_table_insert (plans, g_strdup (plan_key->str), plan);
+        }
+      if ((gsize) cert >= certs->len)
+        g_array_set_size (certs, MAX ((gsize) cert + 1, certs->len * 2));
+      cs = &g_array_index (certs, CertScope, cert);
+      cs->plan = plan;
+      cs->visible = sqlite3_column_int (stmt, 3) != 0;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    goto out;
+
+  lookup.start_on_stmt = zicha_rule_prepare (ctx, "SELECT start_on FROM audits WHERE id = ?",
+                                             error);
+  info = lookup.start_on_stmt != NULL
+         ? zicha_rule_prepare (ctx, "SELECT a.audit_id, c.cert_no, c.scheme FROM audits AS a"
+                                    " JOIN certificates AS c ON c.id = a.cert WHERE a.id = ?",
+                               error)
+         : NULL;
+  if (info == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  /* The audits started on or before as of with a certificate. The certificate's scope codes
+   * count only when it is issued on or before as of; an audit with no team rows is a hit
+   * either way. The scheme is the certificate's. */
+  for (id = 1; id < td->n_audits; id++)
+    {
+      const ZichaTeamAudit *a = &td->audits[id];
+      const CertScope *cs;
+      gboolean has_team, row;
       g_autoptr(GString) missing = NULL;
-      g_auto(GStrv) scope = NULL;
       ZichaFoundHit *hit;
       GString *json;
       guint k;
 
-      if (id <= 0 || (gsize) id >= td->n_audits)
+      if (!a->visible || a->cert <= 0 || (gsize) a->cert >= certs->len)
         continue;
+      cs = &g_array_index (certs, CertScope, a->cert);
+      if (cs->plan == NULL)
+        continue;
+      if ((id & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+        {
+          ok = FALSE;
+          goto out;
+        }
       has_team = td->audit_start[id] < td->audit_start[id + 1];
-      if (has_team && !cert_visible)
+      if (has_team && !cs->visible)
         continue;
       if (has_team)
         {
+          const ScopePlan *plan = cs->plan;
+
           /* members in role leader, auditor or expert */
           g_array_set_size (members, 0);
           for (k = td->audit_start[id]; k < td->audit_start[id + 1]; k++)
@@ -963,48 +1127,63 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
                   || m->role == ZICHA_TEAM_ROLE_EXPERT)
                 g_array_append_val (members, m->person);
             }
-          lookup.scheme = zicha_col_text (stmt, 2);
-          lookup.start_on = zicha_col_text (stmt, 1);
+          lookup.audit = (gint64) id;
+          lookup.a = a;
+          g_clear_pointer (&lookup.start_on, g_free);
           lookup.members = (const gint32 *) (gpointer) members->data;
           lookup.n_members = members->len;
-          scope = g_strsplit (zicha_col_text (stmt, 3), ";", -1);
-          for (i = 0; scope[i] != NULL; i++)
+          for (i = 0; plan->codes[i] != NULL; i++)
             {
-              gboolean covered;
+              gboolean covered = FALSE;
 
-              if (scope[i][0] == '\0')
-                continue;
-              covered = zicha_scope_code_foreach_prefix (scope[i], competent_prefix, &lookup);
+              for (k = plan->starts[i]; k < plan->starts[i + 1] && !covered; k++)
+                covered = competent_code (&lookup, plan->prefixes[k]);
               if (!covered)
                 {
                   if (missing == NULL)
-                    missing = g_string_new (scope[i]);
+                    missing = g_string_new (plan->codes[i]);
                   else
-                    g_string_append_printf (missing, ", %s", scope[i]);
+                    g_string_append_printf (missing, ", %s", plan->codes[i]);
                 }
             }
           if (missing == NULL)
             continue;
         }
 
-      json = zicha_json_begin ();
-      zicha_json_add_string (json, "cert_no", zicha_col_text (stmt, 4));
-      zicha_json_add_string (json, "scheme", zicha_col_text (stmt, 2));
-      zicha_json_add_raw (json, "has_team", has_team ? "true" : "false");
-      zicha_json_add_string (json, "codes", missing != NULL ? missing->str : NULL);
-      hit = zicha_rule_add_hit (ctx, audit_id,
-                                has_team
-                                ? g_strdup_printf (_("No leader, auditor or expert of the team is "
-                                                     "competent for scope code %s (%s) of "
-                                                     "certificate %s"),
-                                                   missing->str, zicha_col_text (stmt, 2),
-                                                   zicha_col_text (stmt, 4))
-                                : g_strdup (_("The audit has no team")),
-                                zicha_json_end (json));
-      zicha_found_hit_add_record (hit, "audits", audit_id);
-      zicha_found_hit_add_record (hit, "certificates", zicha_col_text (stmt, 4));
+      sqlite3_bind_int64 (info, 1, (gint64) id);
+      if (!(ok = zicha_rule_step (ctx, info, &row, error)))
+        goto out;
+      if (row)
+        {
+          const char *audit_id = zicha_col_text (info, 0);
+          const char *cert_no = zicha_col_text (info, 1);
+          const char *scheme = zicha_col_text (info, 2);
+
+          json = zicha_json_begin ();
+          zicha_json_add_string (json, "cert_no", cert_no);
+          zicha_json_add_string (json, "scheme", scheme);
+          zicha_json_add_raw (json, "has_team", has_team ? "true" : "false");
+          zicha_json_add_string (json, "codes", missing != NULL ? missing->str : NULL);
+          hit = zicha_rule_add_hit (ctx, audit_id,
+                                    has_team
+                                    ? g_strdup_printf (_("No leader, auditor or expert of the "
+                                                         "team is competent for scope code %s "
+                                                         "(%s) of certificate %s"),
+                                                       missing->str, scheme, cert_no)
+                                    : g_strdup (_("The audit has no team")),
+                                    zicha_json_end (json));
+          zicha_found_hit_add_record (hit, "audits", audit_id);
+          zicha_found_hit_add_record (hit, "certificates", cert_no);
+        }
+      sqlite3_reset (info);
     }
-  sqlite3_finalize (stmt);
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&info, sqlite3_finalize);
+  g_clear_pointer (&lookup.start_on_stmt, sqlite3_finalize);
+  g_free (lookup.start_on);
   return ok;
 }
 

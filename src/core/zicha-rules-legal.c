@@ -152,7 +152,9 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
 {
   /* IAF MD 5:2019 (DOMAIN.md section 3). With T the table value in hundredths, r the largest
    * reduction in percent and p/q the fraction of the kind of audit (1 for stage 1 + stage 2):
-   * days < (100 − r)/100 · p/q · T  ⇔  100 · q · days < (100 − r) · p · T, exact integers. */
+   * days < (100 − r)/100 · p/q · T  ⇔  100 · q · days < (100 − r) · p · T, exact integers.
+   * A stage 2 audit's days are at least its own on-site days (never negative): the stage 1
+   * audits are summed (two more index probes) only when its own days are below the minimum. */
   static const char sql[] =
     "SELECT audit_id, type, scheme, onsite_days, days, personnel, from_employees, complexity, t,"
     "       num, den, stage1_ids, org_id "
@@ -183,7 +185,8 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
     "      FROM audits AS a JOIN organizations AS o ON o.id = a.org"
     "      WHERE +a.start_on <= :asof AND a.scheme IN ('QMS', 'EMS', 'OHSMS')"
     "        AND a.type IN ('stage2', 'surveillance', 'recertification'))"
-    "WHERE t IS NOT NULL AND 100 * den * days < (100 - :max_reduction_pct) * num * t";
+    "WHERE t IS NOT NULL AND 100 * den * onsite_days < (100 - :max_reduction_pct) * num * t"
+    "  AND 100 * den * days < (100 - :max_reduction_pct) * num * t";
   sqlite3_stmt *stmt = zicha_rule_prepare (ctx, sql, error);
   gint64 r = zicha_rule_param_int (ctx, "max_reduction_pct");
   gboolean ok;

@@ -133,8 +133,10 @@ typedef struct
   gint32  start;     /* day numbers of start_on and end_on; G_MININT when not a date */
   gint32  end;
   gint32  org;
+  gint32  cert;      /* 0 when none */
   guint16 scheme;    /* index into ZichaTeamData.schemes */
   guint8  visible;   /* started on or before as of */
+  guint8  exact_start; /* start_on is exactly a date: comparing day numbers is comparing it */
 } ZichaTeamAudit;
 
 typedef struct

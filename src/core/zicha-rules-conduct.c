@@ -75,6 +75,33 @@ role_from_string (const char *role)
     }
 }
 
+/* zicha_day_from_string () of column @col, quicker for the usual exact "YYYY-MM-DD" (the team
+ * data parses 7M dates in a big body); @exact (if not NULL) tells whether the text is exactly a
+ * date, so that comparing day numbers is comparing the texts. */
+static gint32
+column_day (sqlite3_stmt *stmt, int col, gboolean *exact)
+{
+  const char *s = zicha_col_text (stmt, col);
+  gint y, m, d, i;
+
+  if (exact != NULL)
+    *exact = FALSE;
+  /* a NUL fails the test of its position before the next one is read */
+  for (i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit (s[i]))
+      return zicha_day_from_string (s);
+  if (s[10] != '\0')
+    return zicha_day_from_string (s);
+  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || (d > 28 && d > zicha_days_in_month (y, m)))
+    return G_MININT;
+  if (exact != NULL)
+    *exact = TRUE;
+  return zicha_day_from_ymd (y, m, d);
+}
+
 /* Counting sort of the rows by audit: audit_start[a] .. audit_start[a + 1] - 1 index
  * by_audit[], which keeps the rowid order within an audit. O(rows + audits). */
 static void
@@ -99,8 +126,62 @@ bucket_rows_by_audit (ZichaTeamData *td)
   td->by_audit = order;
 }
 
+/* Sorts @n keys in place (quicksort, insertion sort for short runs): the stays' sort keys. */
+static void
+sort_keys (guint64 *keys, gsize n)
+{
+  while (n > 16)
+    {
+      guint64 pivot = keys[n / 2], t;
+      gsize i = 0, j = n - 1;
+
+      /* Hoare partition */
+      for (;;)
+        {
+          while (keys[i] < pivot)
+            i++;
+          while (keys[j] > pivot)
+            j--;
+          if (i >= j)
+            break;
+          t = keys[i];
+          keys[i] = keys[j];
+          keys[j] = t;
+          i++;
+          j--;
+        }
+      /* recurse into the smaller part, loop on the larger one */
+      if (j + 1 < n - j - 1)
+        {
+          sort_keys (keys, j + 1);
+          keys += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_keys (keys + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+  for (gsize i = 1; i < n; i++)
+    {
+      guint64 k = keys[i];
+      gsize j = i;
+
+      for (; j > 0 && keys[j - 1] > k; j--)
+        keys[j] = keys[j - 1];
+      keys[j] = k;
+    }
+}
+
+/* Bits of a stay's sort key: first day, last day (days after the earliest first day), position
+ * in the person's rows (their rowid order, which is their id order). */
+#define STAY_DAY_BITS 21
+#define STAY_POS_BITS 22
+
 /* The stays: a counting sort by person (rowid order within a person), then each person's
- * few rows sorted by their days. */
+ * rows sorted by (first day, last day, id): by one integer key each when the days span less
+ * than 2^21 days, else by comparing the rows. */
 static void
 sort_stays (ZichaTeamData *td)
 {
@@ -108,13 +189,18 @@ sort_stays (ZichaTeamData *td)
   guint *start = g_new0 (guint, n_keys + 1);
   guint *next = g_new (guint, n_keys + 1);
   ZichaTeamStay *stays;
-  guint i;
+  gint32 min_day = G_MAXINT32, max_day = G_MININT32;
+  guint i, longest = 0;
+  gboolean by_key;
 
   for (i = 0; i < td->n_rows; i++)
     if (td->rows[i].from != G_MININT && td->rows[i].to != G_MININT)
       start[td->rows[i].person + 1]++;
   for (k = 0; k < n_keys; k++)
-    start[k + 1] += start[k];
+    {
+      longest = MAX (longest, start[k + 1]);
+      start[k + 1] += start[k];
+    }
   stays = g_new (ZichaTeamStay, MAX (start[n_keys], 1));
   memcpy (next, start, (n_keys + 1) * sizeof (guint));
   for (i = 0; i < td->n_rows; i++)
@@ -130,11 +216,39 @@ sort_stays (ZichaTeamData *td)
       stay->org = td->audits[m->audit].org;
       stay->from = m->from;
       stay->to = MAX (m->to, m->from);
+      min_day = MIN (min_day, stay->from);
+      max_day = MAX (max_day, stay->to);
     }
   g_free (next);
-  for (k = 0; k < n_keys; k++)
-    if (start[k + 1] - start[k] > 1)
-      qsort (stays + start[k], start[k + 1] - start[k], sizeof (ZichaTeamStay), compare_stays);
+
+  by_key = start[n_keys] == 0
+           || ((gint64) max_day - min_day < (G_GINT64_CONSTANT (1) << STAY_DAY_BITS)
+               && longest < (1u << STAY_POS_BITS));
+  if (by_key)
+    {
+      g_autofree guint64 *keys = g_new (guint64, MAX (longest, 1));
+      g_autofree ZichaTeamStay *copy = g_new (ZichaTeamStay, MAX (longest, 1));
+
+      for (k = 0; k < n_keys; k++)
+        {
+          guint n = start[k + 1] - start[k], j;
+          ZichaTeamStay *slice = stays + start[k];
+
+          if (n < 2)
+            continue;
+          for (j = 0; j < n; j++)
+            keys[j] = ((guint64) (slice[j].from - min_day) << (STAY_DAY_BITS + STAY_POS_BITS))
+                      | ((guint64) (slice[j].to - min_day) << STAY_POS_BITS) | j;
+          sort_keys (keys, n);
+          memcpy (copy, slice, n * sizeof (ZichaTeamStay));
+          for (j = 0; j < n; j++)
+            slice[j] = copy[keys[j] & ((1u << STAY_POS_BITS) - 1)];
+        }
+    }
+  else
+    for (k = 0; k < n_keys; k++)
+      if (start[k + 1] - start[k] > 1)
+        qsort (stays + start[k], start[k + 1] - start[k], sizeof (ZichaTeamStay), compare_stays);
   td->stays = stays;
   td->stay_start = start;
 }
@@ -172,6 +286,7 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
       gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *scheme = zicha_col_text (stmt, 2);
       ZichaTeamAudit *a;
+      gboolean exact;
       guint index;
 
       if (id < 0 || (gsize) id >= td->n_audits)
@@ -193,9 +308,9 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
       last_scheme = index;
       a->scheme = (guint16) MIN (index - 1, G_MAXUINT16);
       a->org = (gint32) sqlite3_column_int64 (stmt, 1);
-      a->start = zicha_day_from_string (zicha_col_text (stmt, 3));
-      a->exact_start = a->start != G_MININT && sqlite3_column_bytes (stmt, 3) == 10;
-      a->end = zicha_day_from_string (zicha_col_text (stmt, 4));
+      a->start = column_day (stmt, 3, &exact);
+      a->exact_start = exact;
+      a->end = column_day (stmt, 4, NULL);
       a->visible = sqlite3_column_int (stmt, 5) != 0;
       a->cert = (gint32) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXINT32);
     }
@@ -229,9 +344,9 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
       m.role = role_from_string (zicha_col_text (stmt, 3));
       m.days = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
       m.from = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-               ? a->start : zicha_day_from_string (zicha_col_text (stmt, 5));
+               ? a->start : column_day (stmt, 5, NULL);
       m.to = sqlite3_column_type (stmt, 6) == SQLITE_NULL
-             ? a->end : zicha_day_from_string (zicha_col_text (stmt, 6));
+             ? a->end : column_day (stmt, 6, NULL);
       max_person = MAX (max_person, person);
       g_array_append_val (rows, m);
     }
@@ -242,8 +357,15 @@ team_data_load (ZichaRuleContext *ctx, GError **error)
   td->n_rows = rows->len;
   td->rows = (ZichaTeamMember *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
   td->n_persons = (gsize) max_person + 1;
-  bucket_rows_by_audit (td);
-  sort_stays (td);
+  {
+    gint64 t0 = g_get_monotonic_time (), t1;
+
+    bucket_rows_by_audit (td);
+    t1 = g_get_monotonic_time ();
+    sort_stays (td);
+    g_debug ("team data: %u rows, by audit %" G_GINT64_FORMAT " ms, stays %" G_GINT64_FORMAT
+             " ms", td->n_rows, (t1 - t0) / 1000, (g_get_monotonic_time () - t1) / 1000);
+  }
   return td;
 
 fail:

@@ -95,7 +95,7 @@ static const ZichaRule rules[] = {
     "CNCA 质量管理体系认证规则 5.4.1.4: first surveillance within 12 months of issue, intervals "
     "≤ 12 months, suspend when overdue",
     { P_INT ("months", "12", N_("Months allowed between surveillance audits"), 1, 120), { NULL } },
-    zicha_rule_surveillance_overdue, 261 },
+    zicha_rule_surveillance_overdue, 114 },
   { "SUSPENSION_TOO_LONG", ZICHA_RULE_AREA_LEGAL, ZICHA_RULE_SEVERITY_MEDIUM, "certificate",
     N_("Suspension too long"),
     N_("The certificate has been suspended for more than a number of months."),
@@ -121,7 +121,7 @@ static const ZichaRule rules[] = {
     N_("The person's on-site days at this audit share a day with their on-site days at an audit "
        "of another organization."),
     "notice: not going on site", { { NULL } },
-    zicha_rule_auditor_double_booked, 377 },
+    zicha_rule_auditor_double_booked, 330 },
   { "AUDITOR_NOT_QUALIFIED", ZICHA_RULE_AREA_CONDUCT, ZICHA_RULE_SEVERITY_HIGH, "team",
     N_("Auditor without a valid qualification"),
     N_("A leader or auditor without an auditor or lead auditor qualification for the scheme "
@@ -133,7 +133,7 @@ static const ZichaRule rules[] = {
     N_("A scope code of the certificate is covered by the professional competence of no leader, "
        "auditor or expert of the audit team."),
     "ISO/IEC 17021-1 7.1.2, 9.2.2", { { NULL } },
-    zicha_rule_team_lacks_competence, 192 },
+    zicha_rule_team_lacks_competence, 64 },
   { "EXPENSE_PAID_BY_CLIENT", ZICHA_RULE_AREA_CONDUCT, ZICHA_RULE_SEVERITY_HIGH, "expense",
     N_("Expense paid by the audited organization"),
     N_("Travel, lodging or meals of the audit were paid by the client."),
@@ -151,7 +151,7 @@ static const ZichaRule rules[] = {
        "than the limit."),
     "notice: cutting time, not on site",
     { P_INT ("max_days", "22", N_("Most on-site days in a month"), 0, 31), { NULL } },
-    zicha_rule_auditor_overloaded, 143 },
+    zicha_rule_auditor_overloaded, 13 },
   { "CHECKIN_MISSING", ZICHA_RULE_AREA_CONDUCT, ZICHA_RULE_SEVERITY_MEDIUM, "team",
     N_("Check-in missing"),
     N_("The audit has check-in records but this leader or auditor never signed in."),

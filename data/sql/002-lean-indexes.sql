@@ -10,4 +10,4 @@ DROP INDEX IF EXISTS checkins_person;
 -- body, instead of every check-in's distance (7 s of a 1M import). With a nearer limit the
 -- rule reads all check-ins.
 DROP INDEX IF EXISTS checkins_distance;
-CREATE INDEX checkins_far ON checkins (distance_um) WHERE distance_um > 5000000;
+CREATE INDEX IF NOT EXISTS checkins_far ON checkins (distance_um) WHERE distance_um > 5000000;

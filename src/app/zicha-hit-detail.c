@@ -33,6 +33,7 @@ struct _ZichaHitDetail
   GtkWidget           *undo_button;
   AdwActionRow        *object_row;
   AdwActionRow        *rule_row;
+  AdwActionRow        *source_row;
   AdwActionRow        *rule_id_row;
   AdwActionRow        *first_found_row;
   AdwActionRow        *last_found_row;
@@ -183,6 +184,7 @@ zicha_hit_detail_class_init (ZichaHitDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, object_row);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, rule_row);
+  gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, source_row);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, rule_id_row);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, first_found_row);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, last_found_row);
@@ -249,8 +251,8 @@ zicha_hit_detail_set_hit (ZichaHitDetail *self,
   object = g_strdup_printf (C_("risk lead object", "%1$s %2$s"),
                             zicha_hit_entity_type_label (hit->entity_type), hit->entity_key);
   set_row (self->object_row, object);
-  /* The source (rule->source) is not translated: it stays out of a Chinese UI. */
   set_row (self->rule_row, rule != NULL ? zicha_rule_get_description (rule) : NULL);
+  set_row (self->source_row, rule != NULL ? zicha_rule_get_source (rule) : NULL);
   set_row (self->rule_id_row, hit->rule);
   set_row (self->first_found_row, hit->first_found_on);
   set_row (self->last_found_row, hit->last_found_on);

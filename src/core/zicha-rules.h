@@ -63,7 +63,7 @@ typedef struct
   const char         *entity_type;   /* "certificate", "audit", "team", ... */
   const char         *title;         /* N_(), use zicha_rule_get_title() */
   const char         *description;   /* N_(): when a hit is found, use zicha_rule_get_description() */
-  const char         *source;        /* as in DOMAIN.md, not translated */
+  const char         *source;        /* N_(): as DOMAIN.md names it; zicha_rule_get_source() */
   ZichaRuleParam      params[ZICHA_RULE_MAX_PARAMS];   /* ended by name == NULL */
   ZichaRuleFindFunc   find;
   guint               cost;          /* rough relative cost, to schedule heavy rules first */
@@ -75,6 +75,8 @@ const ZichaRule   *zicha_rules_lookup              (const char         *id);
 
 const char        *zicha_rule_get_title            (const ZichaRule    *rule);
 const char        *zicha_rule_get_description      (const ZichaRule    *rule);
+/* The public source the rule rests on (the notice, IAF MD 5, CNCA rules…), translated. */
+const char        *zicha_rule_get_source           (const ZichaRule    *rule);
 guint              zicha_rule_get_n_params         (const ZichaRule    *rule);
 const ZichaRuleParam *zicha_rule_find_param        (const ZichaRule    *rule,
                                                     const char         *name);

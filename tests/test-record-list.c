@@ -506,6 +506,42 @@ test_paging (void)
     }
 }
 
+/* A query that fails leaves the rows there and says why; the next one may work again. */
+static void
+test_error (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "error.db", NULL);
+  g_autofree char *moved = g_build_filename (tmp_dir, "error-moved.db", NULL);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "ui-import", NULL);
+  g_autoptr(ZichaDb) db = NULL;
+  g_autoptr(ZichaRecordList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  import_or_die (db, folder);
+  list = new_list (db, ZICHA_RECORD_CERTIFICATES);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  /* The query opens the file again: gone. */
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  g_test_expect_message ("zicha-paged-model", G_LOG_LEVEL_WARNING,
+                         "Could not list records: *");
+  zicha_record_list_set_search (list, "华信");
+  zicha_record_list_wait (list);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (zicha_record_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  assert_cell (list, 4, "cert_no", "C005");
+
+  g_assert_cmpint (g_rename (moved, path), ==, 0);
+  zicha_record_list_reload (list);
+  zicha_record_list_wait (list);
+  g_assert_null (zicha_record_list_get_error (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  assert_cell (list, 1, "cert_no", "C005");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/record-list/formats", test_formats);
   g_test_add_func ("/record-list/related", test_related);
   g_test_add_func ("/record-list/paging", test_paging);
+  g_test_add_func ("/record-list/error", test_error);
 
   status = g_test_run ();
 

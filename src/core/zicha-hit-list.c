@@ -1,5 +1,8 @@
 /* zicha-hit-list.c — the hits of the risk rules (风险线索) as a list read page by page
- * SPDX-License-Identifier: GPL-3.0-or-later */
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ids are found (zicha_hits_query_ids) and the rows kept by a ZichaPagedModel
+ * (zicha-paged-model.h); the hits are read a page of ZICHA_HIT_LIST_PAGE_SIZE at a time. */
 #define G_LOG_DOMAIN "zicha-hit-list"
 
 #include "config.h"
@@ -10,8 +13,7 @@
 #include "zicha-db-private.h"
 #include "zicha-error.h"
 #include "zicha-hit-list.h"
-
-#define N_CACHED_PAGES 8
+#include "zicha-paged-model.h"
 
 /* ZichaHitRow ----------------------------------------------------------------------------- */
 
@@ -145,216 +147,75 @@ zicha_hit_row_get_status_label (ZichaHitRow *self)
   return zicha_hit_status_get_label (self->hit->status);
 }
 
-/* Queries in a thread --------------------------------------------------------------------- */
+/* ZichaHitList ---------------------------------------------------------------------------- */
 
+/* What a query asks for, as given to the worker thread. */
 typedef struct
 {
-  char          *path;
   char          *fields[6];   /* rule, area, severity, status, entity_type, text */
   ZichaHitOrder  order;
   gboolean       descending;
-} QueryData;
+} HitQuery;
 
 static void
-query_data_free (gpointer data)
+hit_query_free (gpointer data)
 {
-  QueryData *qd = data;
+  HitQuery *query = data;
 
-  g_free (qd->path);
-  for (guint i = 0; i < G_N_ELEMENTS (qd->fields); i++)
-    g_free (qd->fields[i]);
-  g_free (qd);
+  for (guint i = 0; i < G_N_ELEMENTS (query->fields); i++)
+    g_free (query->fields[i]);
+  g_free (query);
 }
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  QueryData *qd = task_data;
-  g_autoptr(ZichaDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  ZichaHitFilter filter = {
-    qd->fields[0], qd->fields[1], qd->fields[2], qd->fields[3], qd->fields[4], qd->fields[5],
-  };
-  GArray *ids;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  db = zicha_db_open (qd->path, ZICHA_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  ids = zicha_hits_query_ids (db, &filter, qd->order, qd->descending, cancellable, &error);
-  if (ids == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-/* ZichaHitList ---------------------------------------------------------------------------- */
-
-typedef struct
-{
-  guint      page;    /* G_MAXUINT: unused */
-  guint64    stamp;
-  GPtrArray *rows;    /* ZichaHitRow */
-} CachedPage;
 
 struct _ZichaHitList
 {
-  GObject         parent_instance;
+  GObject          parent_instance;
 
-  ZichaDb        *db;
-  char           *filter[6];
-  ZichaHitOrder   order;
-  gboolean        descending;
+  char            *filter[6];
+  ZichaHitOrder    order;
+  gboolean         descending;
 
-  GArray         *ids;        /* gint64 */
-  GCancellable   *cancellable;
-  gboolean        loading;
-  GError         *error;
-
-  CachedPage      pages[N_CACHED_PAGES];
-  guint64         stamp;
+  ZichaPagedModel *paged;     /* database, ids, pages, queries */
 };
 
-static void zicha_hit_list_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (ZichaHitList, zicha_hit_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      zicha_hit_list_model_init))
-
-enum {
-  PROP_0,
-  PROP_LOADING,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-clear_cache (ZichaHitList *self)
+/* In the worker thread. */
+static gboolean
+query_ids (ZichaDb        *db,
+           gconstpointer   data,
+           ZichaPagedIds  *ids,
+           GCancellable   *cancellable,
+           GError        **error)
 {
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    {
-      self->pages[i].page = G_MAXUINT;
-      self->pages[i].stamp = 0;
-      g_clear_pointer (&self->pages[i].rows, g_ptr_array_unref);
-    }
-}
+  const HitQuery *query = data;
+  ZichaHitFilter filter = {
+    query->fields[0], query->fields[1], query->fields[2], query->fields[3], query->fields[4],
+    query->fields[5],
+  };
+  g_autoptr(GArray) found = NULL;
 
-static guint
-get_n_items (ZichaHitList *self)
-{
-  return self->ids != NULL ? self->ids->len : 0;
+  found = zicha_hits_query_ids (db, &filter, query->order, query->descending, cancellable,
+                                error);
+  if (found == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    zicha_paged_ids_add (ids, g_array_index (found, gint64, i));
+  return TRUE;
 }
 
 static void
-set_loading (ZichaHitList *self,
-             gboolean      loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-on_query_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ZichaHitList) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GArray *ids;
-  guint old_n, new_n;
-
-  ids = g_task_propagate_pointer (G_TASK (result), &error);
-  if (ids == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* a newer query is running, or the list is gone */
-
-  g_clear_object (&self->cancellable);
-  g_clear_error (&self->error);
-  old_n = get_n_items (self);
-  clear_cache (self);
-  g_clear_pointer (&self->ids, g_array_unref);
-  if (ids == NULL)
-    {
-      g_warning ("%s", error->message);
-      self->error = g_steal_pointer (&error);
-    }
-  self->ids = ids;
-  new_n = get_n_items (self);
-
-  if (old_n > 0 || new_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
-  if (old_n != new_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  set_loading (self, FALSE);
-}
-
-static void
-start_query (ZichaHitList *self)
-{
-  g_autoptr(GTask) task = NULL;
-  QueryData *qd;
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  qd = g_new0 (QueryData, 1);
-  qd->path = g_strdup (zicha_db_get_path (self->db));
-  for (guint i = 0; i < G_N_ELEMENTS (qd->fields); i++)
-    qd->fields[i] = g_strdup (self->filter[i]);
-  qd->order = self->order;
-  qd->descending = self->descending;
-
-  task = g_task_new (NULL, self->cancellable, on_query_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_query);
-  g_task_set_name (task, "[zicha] list hits");
-  g_task_set_task_data (task, qd, query_data_free);
-  set_loading (self, TRUE);
-  g_task_run_in_thread (task, query_thread);
-}
-
-static CachedPage *
-read_page (ZichaHitList *self,
-           guint         page)
+read_items (GObject      *owner,
+            ZichaDb      *db,
+            const gint64 *ids,
+            guint         n_ids,
+            GPtrArray    *items)
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
-  CachedPage *slot = &self->pages[0];
-  guint start = page * ZICHA_HIT_LIST_PAGE_SIZE;
-  guint n = MIN (ZICHA_HIT_LIST_PAGE_SIZE, get_n_items (self) - start);
 
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    {
-      if (self->pages[i].page == page)
-        {
-          self->pages[i].stamp = ++self->stamp;
-          return &self->pages[i];
-        }
-      if (self->pages[i].stamp < slot->stamp)
-        slot = &self->pages[i];
-    }
-
-  g_clear_pointer (&slot->rows, g_ptr_array_unref);
-  slot->page = page;
-  slot->stamp = ++self->stamp;
-  slot->rows = g_ptr_array_new_full (n, g_object_unref);
-
-  hits = zicha_hits_get_many (self->db, &g_array_index (self->ids, gint64, start), n, &error);
+  hits = zicha_hits_get_many (db, ids, n_ids, &error);
   if (hits == NULL)
     g_warning ("%s", error->message);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_ids; i++)
     {
       ZichaHit *hit = hits != NULL ? g_steal_pointer (&g_ptr_array_index (hits, i)) : NULL;
 
@@ -362,7 +223,7 @@ read_page (ZichaHitList *self,
         {
           /* Gone since the query: an empty row keeps the positions right. */
           hit = g_new0 (ZichaHit, 1);
-          hit->id = g_array_index (self->ids, gint64, start + i);
+          hit->id = ids[i];
           hit->rule = g_strdup ("");
           hit->area = g_strdup ("");
           hit->severity = g_strdup ("");
@@ -370,79 +231,31 @@ read_page (ZichaHitList *self,
           hit->entity_key = g_strdup ("");
           hit->message = g_strdup ("");
         }
-      g_ptr_array_add (slot->rows, zicha_hit_row_new (hit));
-    }
-  return slot;
-}
-
-static GType
-zicha_hit_list_get_item_type (GListModel *model)
-{
-  return ZICHA_TYPE_HIT_ROW;
-}
-
-static guint
-zicha_hit_list_get_n_items (GListModel *model)
-{
-  return get_n_items (ZICHA_HIT_LIST (model));
-}
-
-static gpointer
-zicha_hit_list_get_item (GListModel *model,
-                         guint       position)
-{
-  ZichaHitList *self = ZICHA_HIT_LIST (model);
-  CachedPage *page;
-
-  if (position >= get_n_items (self))
-    return NULL;
-  page = read_page (self, position / ZICHA_HIT_LIST_PAGE_SIZE);
-  return g_object_ref (g_ptr_array_index (page->rows, position % ZICHA_HIT_LIST_PAGE_SIZE));
-}
-
-static void
-zicha_hit_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = zicha_hit_list_get_item_type;
-  iface->get_n_items = zicha_hit_list_get_n_items;
-  iface->get_item = zicha_hit_list_get_item;
-}
-
-static void
-zicha_hit_list_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  ZichaHitList *self = ZICHA_HIT_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, get_n_items (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_ptr_array_add (items, zicha_hit_row_new (hit));
     }
 }
 
+static const ZichaPagedModelFuncs paged_funcs = {
+  .name = "hits",
+  .task_name = "[zicha] list hits",
+  .page_size = ZICHA_HIT_LIST_PAGE_SIZE,
+  .clear_on_error = TRUE,
+  .query_ids = query_ids,
+  .read_items = read_items,
+};
+
+ZICHA_DEFINE_PAGED_LIST_TYPE (ZichaHitList, zicha_hit_list, ZICHA_TYPE_HIT_ROW, &paged_funcs)
+
 static void
-zicha_hit_list_dispose (GObject *object)
+start_query (ZichaHitList *self)
 {
-  ZichaHitList *self = ZICHA_HIT_LIST (object);
+  HitQuery *query = g_new0 (HitQuery, 1);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  clear_cache (self);
-  g_clear_object (&self->db);
-
-  G_OBJECT_CLASS (zicha_hit_list_parent_class)->dispose (object);
+  for (guint i = 0; i < G_N_ELEMENTS (query->fields); i++)
+    query->fields[i] = g_strdup (self->filter[i]);
+  query->order = self->order;
+  query->descending = self->descending;
+  zicha_paged_model_start (self->paged, query, hit_query_free);
 }
 
 static void
@@ -452,35 +265,8 @@ zicha_hit_list_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->filter); i++)
     g_free (self->filter[i]);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (zicha_hit_list_parent_class)->finalize (object);
-}
-
-static void
-zicha_hit_list_class_init (ZichaHitListClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = zicha_hit_list_get_property;
-  object_class->dispose = zicha_hit_list_dispose;
-  object_class->finalize = zicha_hit_list_finalize;
-
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-zicha_hit_list_init (ZichaHitList *self)
-{
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    self->pages[i].page = G_MAXUINT;
 }
 
 ZichaHitList *
@@ -491,16 +277,9 @@ zicha_hit_list_new (ZichaDb *db)
   g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
 
   self = g_object_new (ZICHA_TYPE_HIT_LIST, NULL);
-  self->db = g_object_ref (db);
+  zicha_paged_model_set_db (self->paged, db);
   start_query (self);
   return self;
-}
-
-ZichaDb *
-zicha_hit_list_get_db (ZichaHitList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), NULL);
-  return self->db;
 }
 
 void
@@ -552,21 +331,10 @@ zicha_hit_list_reload (ZichaHitList *self)
 }
 
 guint
-zicha_hit_list_find (ZichaHitList *self,
-                     gint64        hit_id)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), G_MAXUINT);
-
-  for (guint i = 0; i < get_n_items (self); i++)
-    if (g_array_index (self->ids, gint64, i) == hit_id)
-      return i;
-  return G_MAXUINT;
-}
-
-guint
 zicha_hit_list_update_hit (ZichaHitList *self,
                            gint64        hit_id)
 {
+  ZichaHitRow *row;
   guint position;
 
   g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), G_MAXUINT);
@@ -575,43 +343,19 @@ zicha_hit_list_update_hit (ZichaHitList *self,
   if (position == G_MAXUINT)
     return G_MAXUINT;
 
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    if (self->pages[i].page == position / ZICHA_HIT_LIST_PAGE_SIZE)
-      {
-        ZichaHitRow *row = g_ptr_array_index (self->pages[i].rows,
-                                              position % ZICHA_HIT_LIST_PAGE_SIZE);
-        g_autoptr(GError) error = NULL;
-        ZichaHit *hit = zicha_hits_get (self->db, hit_id, &error);
+  /* A row not read yet will be read afresh anyway. */
+  row = zicha_paged_model_peek_item (self->paged, position);
+  if (row != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      ZichaHit *hit = zicha_hits_get (zicha_paged_model_get_db (self->paged), hit_id, &error);
 
-        if (hit != NULL)
-          zicha_hit_row_set_hit (row, hit);
-        else
-          g_warning ("%s", error->message);
-      }
+      if (hit != NULL)
+        zicha_hit_row_set_hit (row, hit);
+      else
+        g_warning ("%s", error->message);
+    }
   return position;
-}
-
-gboolean
-zicha_hit_list_get_loading (ZichaHitList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), FALSE);
-  return self->loading;
-}
-
-const GError *
-zicha_hit_list_get_error (ZichaHitList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), NULL);
-  return self->error;
-}
-
-void
-zicha_hit_list_wait (ZichaHitList *self)
-{
-  g_return_if_fail (ZICHA_IS_HIT_LIST (self));
-
-  while (self->loading)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Counts and runs ------------------------------------------------------------------------- */

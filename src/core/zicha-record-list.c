@@ -3,15 +3,10 @@
  * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * How a list of a million rows stays light:
- *  - a worker thread with its own connection runs one query, "SELECT t.id … WHERE <search>
- *    ORDER BY <column>, t.id", and keeps the ids in an array of 32-bit integers (64-bit
- *    only if a row id needs it): 4 MB for a million records;
- *  - rows are read on the main thread when the view asks for them, a page of 256 at a time
- *    by their ids (one prepared statement, an index look-up each), and only the last few
- *    pages are kept;
- *  - a new sort or search cancels the query still running (a progress handler interrupts
- *    SQLite) and the view keeps its rows until the new ids are there.
+ * The ids are found and the rows kept by a ZichaPagedModel (zicha-paged-model.h): a worker
+ * thread runs one query, "SELECT t.id … WHERE <search> ORDER BY <column>, t.id", and shows its
+ * first page before the rest; rows are read a page of 256 at a time by their ids (one
+ * prepared statement, an index look-up each). A million records cost 4 MB.
  * The SQL is made only from the constant fragments of the tables below; the search text is
  * always a bound parameter. */
 #define G_LOG_DOMAIN "zicha-record-list"
@@ -22,11 +17,9 @@
 
 #include "zicha-db-private.h"
 #include "zicha-error.h"
+#include "zicha-paged-model.h"
 #include "zicha-record-list.h"
 #include "zicha-record-query.h"
-
-/* Pages of rows kept. */
-#define N_CACHED_PAGES 8
 
 /* ZichaRecordRow --------------------------------------------------------------------------- */
 
@@ -129,406 +122,81 @@ row_new_from_stmt (ZichaRecordKind  kind,
   return row;
 }
 
-/* Id arrays -------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  GArray   *ids;      /* guint32, or gint64 when wide */
-  gboolean  wide;
-  double    ms;       /* time the query took */
-} IdList;
-
-static void
-id_list_free (gpointer data)
-{
-  IdList *list = data;
-
-  if (list != NULL)
-    {
-      g_clear_pointer (&list->ids, g_array_unref);
-      g_free (list);
-    }
-}
-
-static void
-id_list_append (IdList *list,
-                gint64  id)
-{
-  if (!list->wide && (id < 0 || id > G_MAXUINT32))
-    {
-      GArray *wide = g_array_sized_new (FALSE, FALSE, sizeof (gint64), list->ids->len + 1024);
-
-      for (guint i = 0; i < list->ids->len; i++)
-        {
-          gint64 v = g_array_index (list->ids, guint32, i);
-
-          g_array_append_val (wide, v);
-        }
-      g_array_unref (list->ids);
-      list->ids = wide;
-      list->wide = TRUE;
-    }
-
-  if (list->wide)
-    g_array_append_val (list->ids, id);
-  else
-    {
-      guint32 v = (guint32) id;
-
-      g_array_append_val (list->ids, v);
-    }
-}
-
-static inline gint64
-id_list_get (const IdList *list,
-             guint         position)
-{
-  if (list->wide)
-    return g_array_index (list->ids, gint64, position);
-  return g_array_index (list->ids, guint32, position);
-}
-
-/* Queries in a thread ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  char             *path;
-  char             *sql;
-  char             *like;       /* ?1, or NULL */
-  char             *initials;   /* ?2, or NULL */
-  ZichaRecordList  *list;       /* for the first page; owned */
-  guint             generation;
-} QueryData;
-
-static void deliver_first_page (ZichaRecordList *self,
-                                guint            generation,
-                                IdList          *ids);
-
-typedef struct
-{
-  ZichaRecordList *list;
-  guint            generation;
-  IdList          *ids;
-} FirstPage;
-
-static gboolean
-on_first_page_cb (gpointer data)
-{
-  FirstPage *fp = data;
-
-  deliver_first_page (fp->list, fp->generation, g_steal_pointer (&fp->ids));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-first_page_free (gpointer data)
-{
-  FirstPage *fp = data;
-
-  g_object_unref (fp->list);
-  id_list_free (fp->ids);
-  g_free (fp);
-}
-
-static void
-query_data_free (gpointer data)
-{
-  QueryData *qd = data;
-
-  g_clear_object (&qd->list);
-  g_free (qd->path);
-  g_free (qd->sql);
-  g_free (qd->like);
-  g_free (qd->initials);
-  g_free (qd);
-}
-
-static int
-on_progress_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  QueryData *qd = task_data;
-  g_autoptr(ZichaDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *handle;
-  IdList *list;
-  gint64 start = g_get_monotonic_time ();
-  int rc;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  db = zicha_db_open (qd->path, ZICHA_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  handle = zicha_db_get_handle (db);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 2000, on_progress_cb, cancellable);
-
-  if (sqlite3_prepare_v2 (handle, qd->sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      zicha_db_set_error (db, &error, _("Could not list the records"));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (qd->like != NULL)
-    sqlite3_bind_text (stmt, 1, qd->like, -1, SQLITE_STATIC);
-  if (qd->initials != NULL)
-    sqlite3_bind_text (stmt, 2, qd->initials, -1, SQLITE_STATIC);
-
-  list = g_new0 (IdList, 1);
-  list->ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4096);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      id_list_append (list, sqlite3_column_int64 (stmt, 0));
-
-      /* The first page goes to the view at once: with an index on the order it comes
-       * long before the rest. */
-      if (list->ids->len == ZICHA_RECORD_LIST_PAGE_SIZE)
-        {
-          FirstPage *fp = g_new0 (FirstPage, 1);
-
-          fp->list = g_object_ref (qd->list);
-          fp->generation = qd->generation;
-          fp->ids = g_new0 (IdList, 1);
-          fp->ids->wide = list->wide;
-          fp->ids->ids = g_array_copy (list->ids);
-          fp->ids->ms = (g_get_monotonic_time () - start) / 1000.0;
-          g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                                      on_first_page_cb, fp, first_page_free);
-        }
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             _("The query was cancelled"));
-      else
-        zicha_db_set_error (db, &error, _("Could not list the records"));
-      sqlite3_finalize (stmt);
-      id_list_free (list);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  sqlite3_finalize (stmt);
-
-  list->ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_task_return_pointer (task, list, id_list_free);
-}
-
 /* ZichaRecordList -------------------------------------------------------------------------- */
 
+/* What a query asks for, as given to the worker thread. */
 typedef struct
 {
-  guint      page;      /* G_MAXUINT: unused */
-  guint64    stamp;
-  GPtrArray *rows;      /* ZichaRecordRow, or NULL where not read */
-} CachedPage;
+  char *sql;
+  char *like;       /* ?1, or NULL */
+  char *initials;   /* ?2, or NULL */
+} RecordQuery;
+
+static void
+record_query_free (gpointer data)
+{
+  RecordQuery *query = data;
+
+  g_free (query->sql);
+  g_free (query->like);
+  g_free (query->initials);
+  g_free (query);
+}
 
 struct _ZichaRecordList
 {
   GObject          parent_instance;
 
-  ZichaDb         *db;
   ZichaRecordKind  kind;
   guint            sort_column;
   gboolean         descending;
   char            *search;
 
-  IdList          *ids;
-  GCancellable    *cancellable;
-  guint            generation;
-  gboolean         loading;
-  GError          *error;
-  double           query_ms;
-  double           first_page_ms;
-
-  sqlite3_stmt    *row_stmt;
-  CachedPage       pages[N_CACHED_PAGES];
-  guint64          stamp;
+  ZichaPagedModel *paged;      /* database, ids, pages, queries */
+  sqlite3_stmt    *row_stmt;   /* reads a row by its id */
 };
 
-static void zicha_record_list_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (ZichaRecordList, zicha_record_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      zicha_record_list_model_init))
-
-enum {
-  PROP_0,
-  PROP_LOADING,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-clear_cache (ZichaRecordList *self)
+/* In the worker thread: "SELECT t.id … WHERE <search> ORDER BY <column>, t.id". */
+static gboolean
+query_ids (ZichaDb        *db,
+           gconstpointer   data,
+           ZichaPagedIds  *ids,
+           GCancellable   *cancellable,
+           GError        **error)
 {
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
+  const RecordQuery *query = data;
+  sqlite3 *handle = zicha_db_get_handle (db);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (handle, query->sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      self->pages[i].page = G_MAXUINT;
-      g_clear_pointer (&self->pages[i].rows, g_ptr_array_unref);
+      zicha_db_set_error (db, error, _("Could not list the records"));
+      return FALSE;
     }
+  if (query->like != NULL)
+    sqlite3_bind_text (stmt, 1, query->like, -1, SQLITE_STATIC);
+  if (query->initials != NULL)
+    sqlite3_bind_text (stmt, 2, query->initials, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    zicha_paged_ids_add (ids, sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    zicha_db_set_error (db, error, _("Could not list the records"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
 }
 
-static guint
-get_n_items (ZichaRecordList *self)
-{
-  return self->ids != NULL ? self->ids->ids->len : 0;
-}
-
+/* On the main thread, by their ids (one prepared statement, an index look-up each). */
 static void
-set_loading (ZichaRecordList *self,
-             gboolean         loading)
+read_items (GObject      *owner,
+            ZichaDb      *db,
+            const gint64 *ids,
+            guint         n_ids,
+            GPtrArray    *items)
 {
-  if (self->loading != loading)
-    {
-      self->loading = loading;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-    }
-}
-
-/* The first rows of a query still running: shown until all its ids are there. */
-static void
-deliver_first_page (ZichaRecordList *self,
-                    guint            generation,
-                    IdList          *ids)
-{
-  guint old_n;
-
-  if (generation != self->generation || !self->loading)
-    {
-      id_list_free (ids);
-      return;
-    }
-
-  old_n = get_n_items (self);
-  clear_cache (self);
-  g_clear_pointer (&self->ids, id_list_free);
-  if (old_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-  self->ids = ids;
-  self->first_page_ms = ids->ms;
-  if (get_n_items (self) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, get_n_items (self));
-  if (old_n != get_n_items (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-static void
-on_query_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ZichaRecordList) self = user_data;
-  g_autoptr(GError) error = NULL;
-  IdList *list;
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
-  guint old_n;
-
-  list = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* A newer query replaced this one: drop its answer. */
-  if (generation != self->generation)
-    {
-      id_list_free (list);
-      return;
-    }
-
-  g_clear_object (&self->cancellable);
-
-  if (list == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not list %s: %s", zicha_record_kind_get_id (self->kind),
-                     error->message);
-          g_clear_error (&self->error);
-          self->error = g_steal_pointer (&error);
-        }
-      set_loading (self, FALSE);
-      return;
-    }
-
-  g_clear_error (&self->error);
-  self->query_ms = list->ms;
-
-  /* Removal and addition as two changes: a selection model looking for its selected item
-   * among the added ones would otherwise read every row. */
-  old_n = get_n_items (self);
-  clear_cache (self);
-  g_clear_pointer (&self->ids, id_list_free);
-  if (old_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-  self->ids = list;
-  if (get_n_items (self) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, get_n_items (self));
-  if (old_n != get_n_items (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  /* Last, so that whoever waits for it finds the new rows. */
-  set_loading (self, FALSE);
-}
-
-static void
-start_query (ZichaRecordList *self)
-{
-  const ZichaKindQuery *info = zicha_kind_query_get (self->kind);
-  g_autoptr(GTask) task = NULL;
-  QueryData *qd;
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->generation++;
-
-  if (self->db == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-
-  qd = g_new0 (QueryData, 1);
-  qd->path = g_strdup (zicha_db_get_path (self->db));
-  qd->sql = zicha_kind_query_build_ids_sql (info, self->sort_column, self->descending,
-                                            self->search != NULL);
-  if (self->search != NULL)
-    zicha_record_search_params (self->search, &qd->like, &qd->initials);
-
-  task = g_task_new (NULL, self->cancellable, on_query_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_query);
-  g_task_set_name (task, "[zicha] list records");
-  qd->list = g_object_ref (self);
-  qd->generation = self->generation;
-  g_task_set_task_data (task, qd, query_data_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
-  set_loading (self, TRUE);
-  g_task_run_in_thread (task, query_thread);
-}
-
-/* Reads the rows of page @page into @cached. */
-static void
-read_page (ZichaRecordList *self,
-           guint            page,
-           CachedPage      *cached)
-{
-  guint first = page * ZICHA_RECORD_LIST_PAGE_SIZE;
-  guint last = MIN (first + ZICHA_RECORD_LIST_PAGE_SIZE, get_n_items (self));
-  sqlite3 *handle = zicha_db_get_handle (self->db);
+  ZichaRecordList *self = ZICHA_RECORD_LIST (owner);
+  sqlite3 *handle = zicha_db_get_handle (db);
 
   if (self->row_stmt == NULL)
     {
@@ -542,117 +210,49 @@ read_page (ZichaRecordList *self,
         }
     }
 
-  cached->page = page;
-  cached->rows = g_ptr_array_new_full (last - first, g_object_unref);
-  for (guint i = first; i < last; i++)
+  for (guint i = 0; i < n_ids; i++)
     {
-      gint64 id = id_list_get (self->ids, i);
       ZichaRecordRow *row;
 
       if (self->row_stmt != NULL)
         {
           sqlite3_reset (self->row_stmt);
-          sqlite3_bind_int64 (self->row_stmt, 1, id);
+          sqlite3_bind_int64 (self->row_stmt, 1, ids[i]);
         }
       /* A row deleted since the query shows empty until the next one. */
       if (self->row_stmt != NULL && sqlite3_step (self->row_stmt) == SQLITE_ROW)
-        row = row_new_from_stmt (self->kind, id, self->row_stmt);
+        row = row_new_from_stmt (self->kind, ids[i], self->row_stmt);
       else
-        row = row_new_from_stmt (self->kind, id, NULL);
-      g_ptr_array_add (cached->rows, row);
+        row = row_new_from_stmt (self->kind, ids[i], NULL);
+      g_ptr_array_add (items, row);
     }
   if (self->row_stmt != NULL)
     sqlite3_reset (self->row_stmt);
 }
 
-static GType
-zicha_record_list_get_item_type (GListModel *model)
-{
-  return ZICHA_TYPE_RECORD_ROW;
-}
+static const ZichaPagedModelFuncs paged_funcs = {
+  .name = "records",
+  .task_name = "[zicha] list records",
+  .page_size = ZICHA_RECORD_LIST_PAGE_SIZE,
+  .early_first_page = TRUE,
+  .query_ids = query_ids,
+  .read_items = read_items,
+};
 
-static guint
-zicha_record_list_get_n_items (GListModel *model)
-{
-  return get_n_items (ZICHA_RECORD_LIST (model));
-}
-
-static gpointer
-zicha_record_list_get_item (GListModel *model,
-                            guint       position)
-{
-  ZichaRecordList *self = ZICHA_RECORD_LIST (model);
-  guint page = position / ZICHA_RECORD_LIST_PAGE_SIZE;
-  CachedPage *oldest = NULL;
-
-  if (position >= get_n_items (self))
-    return NULL;
-
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    {
-      CachedPage *cached = &self->pages[i];
-
-      if (cached->page == page && cached->rows != NULL)
-        {
-          cached->stamp = ++self->stamp;
-          return g_object_ref (g_ptr_array_index (cached->rows,
-                                                  position % ZICHA_RECORD_LIST_PAGE_SIZE));
-        }
-      if (oldest == NULL || cached->rows == NULL
-          || (oldest->rows != NULL && cached->stamp < oldest->stamp))
-        oldest = cached;
-    }
-
-  g_clear_pointer (&oldest->rows, g_ptr_array_unref);
-  read_page (self, page, oldest);
-  oldest->stamp = ++self->stamp;
-  return g_object_ref (g_ptr_array_index (oldest->rows, position % ZICHA_RECORD_LIST_PAGE_SIZE));
-}
+ZICHA_DEFINE_PAGED_LIST_TYPE (ZichaRecordList, zicha_record_list, ZICHA_TYPE_RECORD_ROW,
+                              &paged_funcs)
 
 static void
-zicha_record_list_model_init (GListModelInterface *iface)
+start_query (ZichaRecordList *self)
 {
-  iface->get_item_type = zicha_record_list_get_item_type;
-  iface->get_n_items = zicha_record_list_get_n_items;
-  iface->get_item = zicha_record_list_get_item;
-}
+  RecordQuery *query = g_new0 (RecordQuery, 1);
 
-static void
-zicha_record_list_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ZichaRecordList *self = ZICHA_RECORD_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, get_n_items (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zicha_record_list_dispose (GObject *object)
-{
-  ZichaRecordList *self = ZICHA_RECORD_LIST (object);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  clear_cache (self);
-  g_clear_pointer (&self->row_stmt, sqlite3_finalize);
-  g_clear_object (&self->db);
-
-  G_OBJECT_CLASS (zicha_record_list_parent_class)->dispose (object);
+  query->sql = zicha_kind_query_build_ids_sql (zicha_kind_query_get (self->kind),
+                                               self->sort_column, self->descending,
+                                               self->search != NULL);
+  if (self->search != NULL)
+    zicha_record_search_params (self->search, &query->like, &query->initials);
+  zicha_paged_model_start (self->paged, query, record_query_free);
 }
 
 static void
@@ -660,36 +260,11 @@ zicha_record_list_finalize (GObject *object)
 {
   ZichaRecordList *self = ZICHA_RECORD_LIST (object);
 
-  g_clear_pointer (&self->ids, id_list_free);
-  g_clear_error (&self->error);
+  /* Before the database goes with the model. */
+  g_clear_pointer (&self->row_stmt, sqlite3_finalize);
   g_free (self->search);
 
   G_OBJECT_CLASS (zicha_record_list_parent_class)->finalize (object);
-}
-
-static void
-zicha_record_list_class_init (ZichaRecordListClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = zicha_record_list_get_property;
-  object_class->dispose = zicha_record_list_dispose;
-  object_class->finalize = zicha_record_list_finalize;
-
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-zicha_record_list_init (ZichaRecordList *self)
-{
-  for (guint i = 0; i < N_CACHED_PAGES; i++)
-    self->pages[i].page = G_MAXUINT;
 }
 
 /* Public API ------------------------------------------------------------------------------- */
@@ -775,18 +350,11 @@ zicha_record_list_new (ZichaDb         *db,
   g_return_val_if_fail (zicha_record_list_kind_supported (kind), NULL);
 
   self = g_object_new (ZICHA_TYPE_RECORD_LIST, NULL);
-  self->db = g_object_ref (db);
+  zicha_paged_model_set_db (self->paged, db);
   self->kind = kind;
   self->sort_column = zicha_kind_query_get (kind)->default_sort;
   start_query (self);
   return self;
-}
-
-ZichaDb *
-zicha_record_list_get_db (ZichaRecordList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), NULL);
-  return self->db;
 }
 
 ZichaRecordKind
@@ -864,62 +432,11 @@ zicha_record_list_reload (ZichaRecordList *self)
   start_query (self);
 }
 
-gboolean
-zicha_record_list_get_loading (ZichaRecordList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), FALSE);
-  return self->loading;
-}
-
-const GError *
-zicha_record_list_get_error (ZichaRecordList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), NULL);
-  return self->error;
-}
-
 double
 zicha_record_list_get_query_ms (ZichaRecordList *self)
 {
   g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), 0);
-  return self->query_ms;
-}
-
-guint
-zicha_record_list_find (ZichaRecordList *self,
-                        gint64           id)
-{
-  guint n;
-
-  g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), G_MAXUINT);
-
-  n = get_n_items (self);
-  if (self->ids == NULL)
-    return G_MAXUINT;
-  if (!self->ids->wide)
-    {
-      const guint32 *ids = (const guint32 *) (gpointer) self->ids->ids->data;
-
-      if (id < 0 || id > G_MAXUINT32)
-        return G_MAXUINT;
-      for (guint i = 0; i < n; i++)
-        if (ids[i] == (guint32) id)
-          return i;
-      return G_MAXUINT;
-    }
-  for (guint i = 0; i < n; i++)
-    if (id_list_get (self->ids, i) == id)
-      return i;
-  return G_MAXUINT;
-}
-
-void
-zicha_record_list_wait (ZichaRecordList *self)
-{
-  g_return_if_fail (ZICHA_IS_RECORD_LIST (self));
-
-  while (self->loading)
-    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  return zicha_paged_model_get_query_ms (self->paged);
 }
 
 /* Benchmark -------------------------------------------------------------------------------- */

@@ -4,7 +4,7 @@
  * ZichaHitList is a GListModel of ZichaHitRow. A worker thread with its own connection finds
  * the ids of the hits that match the filter, in the order asked for (both done by SQLite);
  * hits are read when asked for, ZICHA_HIT_LIST_PAGE_SIZE at a time, and only a few such pages
- * are kept. A million hits cost 8 bytes a hit in memory. */
+ * are kept. A million hits cost 4 bytes a hit in memory (their ids). */
 #pragma once
 
 #include <gio/gio.h>

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "zicha-hits.h"
 #include "zicha-import-dialog.h"
 #include "zicha-interchange.h"
+#include "zicha-overview-page.h"
 #include "zicha-records-page.h"
 #include "zicha-risk-leads-page.h"
 #include "zicha-window.h"
@@ -34,6 +34,7 @@ struct _ZichaWindow
   GtkStack             *stack;
   AdwWindowTitle       *page_title;
   AdwStatusPage        *error_page;
+  ZichaOverviewPage    *overview_page;
   ZichaRecordsPage     *records_page;
   ZichaRiskLeadsPage   *risk_leads_page;
 };
@@ -330,7 +331,34 @@ on_import_finished_cb (ZichaImportDialog *dialog,
 {
   /* Nothing changes when an import fails or is cancelled. */
   if (success)
-    zicha_records_page_refresh (self->records_page);
+    {
+      zicha_records_page_refresh (self->records_page);
+      zicha_overview_page_refresh (self->overview_page);
+    }
+}
+
+/* The overview's area cards and its Run Risk Rules button: the Risk leads page shows the open
+ * leads of the area, or starts a run. The overview then shows that page. */
+static void
+on_show_risk_leads_cb (ZichaWindow       *self,
+                       const char        *area,
+                       gboolean           run,
+                       ZichaOverviewPage *page)
+{
+  if (area != NULL)
+    zicha_risk_leads_page_set_filter (self->risk_leads_page, area, NULL, NULL, "open");
+  if (run)
+    zicha_risk_leads_page_run (self->risk_leads_page);
+}
+
+/* A run of the rules that ends changes the overview's counts (shown or not). */
+static void
+on_risk_run_changed_cb (ZichaWindow        *self,
+                        GParamSpec         *pspec,
+                        ZichaRiskLeadsPage *page)
+{
+  if (!zicha_risk_leads_page_get_running (page))
+    zicha_overview_page_refresh (self->overview_page);
 }
 
 static void
@@ -457,6 +485,7 @@ zicha_window_class_init (ZichaWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ZICHA_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ZICHA_TYPE_RECORDS_PAGE);
   g_type_ensure (ZICHA_TYPE_RISK_LEADS_PAGE);
 
@@ -469,6 +498,7 @@ zicha_window_class_init (ZichaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ZichaWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, records_page);
   gtk_widget_class_bind_template_child (widget_class, ZichaWindow, risk_leads_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -476,6 +506,8 @@ zicha_window_class_init (ZichaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_risk_leads_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_risk_run_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
@@ -511,6 +543,7 @@ zicha_window_init (ZichaWindow *self)
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   gtk_list_box_select_row (self->sidebar, first);
 
+  g_object_bind_property (self, "db", self->overview_page, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "db", self->records_page, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "db", self->risk_leads_page, "db", G_BINDING_SYNC_CREATE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -532,24 +565,6 @@ zicha_window_get_db (ZichaWindow *self)
   g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
 
   return self->db;
-}
-
-/* Until the overview is filled, a database with open risk leads opens on them, so the
- * user sees the work waiting rather than the overview's first-steps page. */
-static void
-show_work_page (ZichaWindow *self)
-{
-  ZichaHitFilter filter = { .status = "open" };
-  g_autoptr(GError) error = NULL;
-  gint64 n_open;
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") != 0)
-    return;
-  n_open = zicha_hits_count (self->db, &filter, &error);
-  if (n_open < 0)
-    g_debug ("Could not count the open risk leads: %s", error->message);
-  else if (n_open > 0)
-    gtk_stack_set_visible_child_name (self->stack, "risk-leads");
 }
 
 gboolean
@@ -587,7 +602,6 @@ zicha_window_load_database (ZichaWindow      *self,
   set_db (self, db);
   g_settings_set_string (self->settings, "last-database", zicha_db_get_path (db));
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
-  show_work_page (self);
   return TRUE;
 }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 db=${1:-_build/screenshots.db}
 out=${2:-_build/screenshots}
-meson compile -C _build zicha-screenshots zicha-cli >/dev/null
+meson compile -C _build zicha-screenshots:executable zicha-cli:executable >/dev/null
 if [ ! -s "$db" ]; then
   _build/src/cli/zicha-cli --db "$db" demo --certificates 5000 --today 2026-11-27
 fi

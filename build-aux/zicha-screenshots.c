@@ -157,7 +157,7 @@ run_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   win = windows->data;
-  gtk_window_set_default_size (GTK_WINDOW (win), 1100, 720);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1280, 720);
 
   for (i = 0; import_folders != NULL && import_folders[i] != NULL; i++)
     {

@@ -1047,6 +1047,21 @@ add_slot (FileState  *fs,
 }
 
 static gboolean
+table_has_rows (Importer   *imp,
+                const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", table);
+  sqlite3_stmt *stmt = prepare (imp, sql);
+  gboolean any;
+
+  if (stmt == NULL)
+    return TRUE;
+  any = sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return any;
+}
+
+static gboolean
 prepare_file_statements (Importer  *imp,
                          FileState *fs)
 {
@@ -1131,8 +1146,11 @@ prepare_file_statements (Importer  *imp,
 
   /* Rows of a table empty at the start are only ever inserted: they can be written by a
    * second thread while this one reads and checks the next rows (see "Pipelined loads").
-   * Certificates stay here: their scope codes go to a second table row by row. */
-  if (fs->was_empty && fmt->kind != ZICHA_RECORD_CERTIFICATES)
+   * (Certificates only while certificate_scope_codes is empty too: the writer adds codes, it
+   * doesn't replace them.) */
+  if (fs->was_empty
+      && (fmt->kind != ZICHA_RECORD_CERTIFICATES
+          || !table_has_rows (imp, "certificate_scope_codes")))
     {
       g_autofree char *sql = NULL;
       sqlite3_stmt *stmt;
@@ -1344,6 +1362,10 @@ typedef struct _Pipeline
   GError       *error;     /* the writer's failure */
   guint64       rejected;  /* rows not inserted */
   gint64        cpu_us;    /* the writer's CPU time (for the debug log) */
+  /* Certificates: the slot of scope_codes, whose codes also go to certificate_scope_codes
+   * (a new certificate has none there yet). */
+  int           codes_slot;
+  sqlite3_stmt *codes_stmt;
 } Pipeline;
 
 static gint64
@@ -1373,6 +1395,33 @@ get_bytes (const guint8 *p,
   return p + len;
 }
 
+/* The scope codes of a new certificate ("17.06;18", as normalized) into
+ * certificate_scope_codes. */
+static int
+insert_codes (Pipeline   *pl,
+              gint64      cert,
+              const char *codes,
+              gsize       len)
+{
+  const char *p = codes, *end = codes + len;
+
+  while (p < end)
+    {
+      const char *e = memchr (p, ';', (gsize) (end - p));
+      gsize n = e != NULL ? (gsize) (e - p) : (gsize) (end - p);
+      int rc;
+
+      sqlite3_bind_int64 (pl->codes_stmt, 1, cert);
+      sqlite3_bind_text (pl->codes_stmt, 2, p, (int) n, SQLITE_STATIC);
+      rc = sqlite3_step (pl->codes_stmt);
+      sqlite3_reset (pl->codes_stmt);
+      if (rc != SQLITE_DONE)
+        return rc;
+      p += n + 1;
+    }
+  return SQLITE_DONE;
+}
+
 /* Inserts the rows of one batch. Each row: id (gint64), line (guint32), per slot a tag (guint8)
  * then a gint64 or a length (guint32) and bytes, then the key as shown in messages. */
 static void
@@ -1390,6 +1439,8 @@ write_batch (Pipeline    *pl,
       int rc;
 
       g_autofree char *name_key = NULL;
+      const char *codes = NULL;
+      gsize codes_len = 0;
 
       p = get_bytes (p, &id, sizeof id);
       p = get_bytes (p, &line, sizeof line);
@@ -1415,6 +1466,11 @@ write_batch (Pipeline    *pl,
               v.tag = VALUE_BLOB;
               v.text = name_key = zicha_pinyin_name_key (v.text, &v.len);
             }
+          if ((int) i == pl->codes_slot && v.tag == VALUE_TEXT)
+            {
+              codes = v.text;
+              codes_len = v.len;
+            }
           bind_value (pl->stmt, (int) i + 1, &v);
         }
       sqlite3_bind_int64 (pl->stmt, (int) pl->n_slots + 1, id);
@@ -1424,6 +1480,8 @@ write_batch (Pipeline    *pl,
 
       rc = sqlite3_step (pl->stmt);
       sqlite3_reset (pl->stmt);
+      if (rc == SQLITE_DONE && codes != NULL)
+        rc = insert_codes (pl, id, codes, codes_len);
       if (rc == SQLITE_DONE)
         continue;
       pl->rejected++;
@@ -1475,6 +1533,17 @@ pipeline_start (Importer  *imp,
   pl->imp = imp;
   pl->stmt = fs->bulk_insert_stmt;
   pl->n_slots = fs->slots->len;
+  pl->codes_slot = -1;
+  if (fs->fmt->kind == ZICHA_RECORD_CERTIFICATES)
+    {
+      int c = zicha_interchange_column_index (fs->fmt, "scope_codes");
+
+      for (guint i = 0; i < fs->slots->len; i++)
+        if (g_array_index (fs->slots, Slot, i).col == c
+            && g_array_index (fs->slots, Slot, i).derive == DERIVE_NONE)
+          pl->codes_slot = (int) i;
+      pl->codes_stmt = fs->codes_insert_stmt;
+    }
   pl->full = g_async_queue_new ();
   pl->empty = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)

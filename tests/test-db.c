@@ -629,6 +629,8 @@ test_refuse_newer (Fixture       *fixture,
   assert_refused (path, ZICHA_ERROR_NEWER);
 }
 
+#define PAGE 16384   /* the page size of new Zicha files */
+
 static void
 test_refuse_corrupt (Fixture       *fixture,
                      gconstpointer  data)
@@ -643,19 +645,19 @@ test_refuse_corrupt (Fixture       *fixture,
   /* Header intact, every page after the first overwritten. */
   make_zicha_db (garbage);
   size = file_size (garbage);
-  g_assert_cmpuint (size, >, 3 * 4096);
-  scribble (garbage, 4096, size - 4096);
+  g_assert_cmpuint (size, >, 3 * PAGE);
+  scribble (garbage, PAGE, size - PAGE);
   assert_refused (garbage, ZICHA_ERROR_CORRUPT);
 
   /* Only page 2 overwritten: the root page of the first table. */
   make_zicha_db (page2);
-  scribble (page2, 4096, 4096);
+  scribble (page2, PAGE, PAGE);
   assert_refused (page2, ZICHA_ERROR_CORRUPT);
 
   /* Cut off after two pages. */
   make_zicha_db (truncated);
   bytes = read_file (truncated);
-  write_file (truncated, g_bytes_get_data (bytes, NULL), 2 * 4096);
+  write_file (truncated, g_bytes_get_data (bytes, NULL), 2 * PAGE);
   assert_refused (truncated, ZICHA_ERROR_CORRUPT);
 
   /* The SQLite magic followed by nonsense. */
@@ -672,9 +674,11 @@ test_corrupt_data_page (Fixture       *fixture,
 {
   g_autofree char *path = fixture_path (fixture, "data.db");
   g_autofree char *page = NULL;
+  g_autofree char *page_size = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ZichaDb) db = NULL;
   sqlite3_stmt *stmt = NULL;
+  gsize size;
   int rc;
 
   db = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
@@ -690,9 +694,12 @@ test_corrupt_data_page (Fixture       *fixture,
   page = query_db (db, "SELECT pageno FROM dbstat WHERE name = 'penalties' "
                        "AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1");
   g_assert_nonnull (page);
+  page_size = query_db (db, "PRAGMA page_size");
+  g_assert_cmpstr (page_size, ==, G_STRINGIFY (PAGE));
   g_clear_object (&db);
 
-  scribble (path, (gsize) (g_ascii_strtoull (page, NULL, 10) - 1) * 4096, 4096);
+  size = (gsize) g_ascii_strtoull (page_size, NULL, 10);
+  scribble (path, (gsize) (g_ascii_strtoull (page, NULL, 10) - 1) * size, size);
 
   db = zicha_db_open (path, ZICHA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

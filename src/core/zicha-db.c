@@ -36,6 +36,7 @@
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-lean-indexes.sql",
+  "003-risk-index.sql",
 };
 
 #define BUSY_TIMEOUT_MS 5000

@@ -1716,10 +1716,14 @@ risk_scores (sqlite3 *db, GError **error)
                    "           JOIN certificates AS c ON c.org = o.org"
                    "           UNION ALL SELECT cert, w FROM audit_w)"
                    "INSERT INTO zicha_score SELECT cert, sum(w) FROM parts GROUP BY cert;"
-                   "UPDATE certificates SET risk_score = 0 WHERE risk_score <> 0"
-                   " AND id NOT IN (SELECT cert FROM temp.zicha_score);"
-                   "UPDATE certificates SET risk_score = s.score FROM temp.zicha_score AS s"
-                   " WHERE s.cert = certificates.id AND certificates.risk_score <> s.score;"
+                   /* Both from the few scored certificates, not all of them: the old scores
+                    * through the partial index certificates_risk, the new by id. */
+                   "UPDATE certificates INDEXED BY certificates_risk SET risk_score = 0"
+                   " WHERE risk_score <> 0 AND id NOT IN (SELECT cert FROM temp.zicha_score);"
+                   "UPDATE certificates"
+                   " SET risk_score = (SELECT score FROM temp.zicha_score WHERE cert = id)"
+                   " WHERE id IN (SELECT cert FROM temp.zicha_score)"
+                   " AND risk_score <> (SELECT score FROM temp.zicha_score WHERE cert = id);"
                    "DROP TABLE temp.zicha_score;", error);
 }
 

@@ -13,7 +13,8 @@
 #   1. zicha-cli import of that folder into a new database (every check of the format);
 #   2. one sqlite3 shell process that creates a bare table per file (columns named as the
 #      CSV header, no types, keys or checks) and runs .import --csv --skip 1 FILE TABLE, with
-#      the same journal mode (WAL) and synchronous = NORMAL as Zicha's databases;
+#      the same page size (16 KiB), journal mode (WAL) and synchronous = NORMAL as Zicha's
+#      databases;
 # and prints both times (wall clock and CPU), their ratio (target: at most 2.0) and
 # zicha-cli's peak resident set size (target: at most 300 MB), then the time the certificates
 # list of the Records page takes to show its first rows on that database
@@ -75,6 +76,7 @@ read -r zicha_s zicha_kb zicha_u zicha_sy <"$work/zicha.time"
 # 2. the sqlite3 shell, no checks
 script=$work/bare-$n.sql
 {
+  echo "PRAGMA page_size = 16384;"
   echo "PRAGMA journal_mode = WAL;"
   echo "PRAGMA synchronous = NORMAL;"
   for f in "$folder"/*.csv; do

@@ -37,7 +37,7 @@ void         zicha_window_choose_new_database (ZichaWindow      *self);
 /* Import Folder… (win.import, Ctrl+I): a folder chooser, then zicha_window_import_folder. */
 void         zicha_window_choose_import_folder (ZichaWindow     *self);
 /* Imports @folder into the open database in an import dialog, shown and started; the
- * Records page is refreshed when it succeeds. NULL without a database. */
+ * Records and Overview pages are refreshed when it succeeds. NULL without a database. */
 ZichaImportDialog *
              zicha_window_import_folder       (ZichaWindow      *self,
                                                GFile            *folder);

@@ -992,7 +992,17 @@ test_import_errors (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_true (g_str_has_prefix (lines[1], "certificates.csv,2,"));
   g_assert_true (g_str_has_suffix (lines[1], ",2021-13-45"));
+  /* A value a spreadsheet would run as a formula is saved as text (OWASP's CSV injection
+   * advice); the file quotes imported records, so it is the owner's alone. */
+  g_assert_true (g_str_has_prefix (lines[2], "certificates.csv,3,"));
+  g_assert_true (g_str_has_suffix (lines[2], ",\"'=cmd|' /C calc'!A0\""));
   g_assert_cmpstr (lines[4], ==, "");
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
 
   gtk_window_close (GTK_WINDOW (dialog));
   flush_main_loop ();
@@ -1272,6 +1282,49 @@ test_risk_leads_empty (void)
 
   g_assert_true (zicha_window_open_database (window, main_db));
   flush_main_loop ();
+  g_unlink (path);
+}
+
+/* A database the user made read-only is shown, with a word in the header, and offers no edits
+ * (it used to open with no notice, and the Run button failed later with SQLite's English). */
+static void
+test_read_only_database (void)
+{
+  g_autofree char *path = make_demo_database ("read-only.db");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) main_db = g_file_new_for_path (db_path);
+  g_autofree char *subtitle = NULL;
+  ZichaRiskLeadsPage *page;
+
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  g_assert_true (zicha_window_open_database (window, file));
+  flush_main_loop ();
+  g_assert_true (zicha_db_get_read_only (zicha_window_get_db (window)));
+  subtitle = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s (read-only)"), "read-only.db");
+  g_assert_true (shows_label (GTK_WIDGET (window), subtitle));
+
+  /* Import and the rule run do nothing, and no dialog comes up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  flush_main_loop ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (find_toplevel (ZICHA_TYPE_IMPORT_DIALOG));
+  page = show_risk_leads ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.run", NULL));
+  flush_main_loop ();
+  g_assert_cmpstr (zicha_risk_leads_page_get_state (page), !=, "running");
+  g_assert_null (zicha_risk_leads_page_get_last_result (page));
+
+  /* Nothing was left beside the file. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_assert_true (zicha_window_open_database (window, main_db));
+    flush_main_loop ();
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+  g_chmod (path, 0600);
   g_unlink (path);
 }
 
@@ -1695,6 +1748,7 @@ main (int   argc,
   g_test_add_func ("/ui/import/templates", test_save_templates);
   g_test_add_func ("/ui/risk-leads/empty", test_risk_leads_empty);
   g_test_add_func ("/ui/risk-leads/run-and-triage", test_risk_leads_run_and_triage);
+  g_test_add_func ("/ui/open/read-only", test_read_only_database);
   g_test_add_func ("/ui/overview/counts", test_overview);
   g_test_add_func ("/ui/overview/empty", test_overview_empty);
 

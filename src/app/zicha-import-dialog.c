@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-csv-writer.h"
 #include "zicha-import-dialog.h"
 
 /* One message of the result, by its index, for the list models. */
@@ -600,27 +601,6 @@ zicha_import_dialog_get_message (ZichaImportDialog *self,
   return item != NULL ? item->message : NULL;
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 gboolean
 zicha_import_dialog_save_messages (ZichaImportDialog  *self,
                                    GFile              *file,
@@ -633,7 +613,8 @@ zicha_import_dialog_save_messages (ZichaImportDialog  *self,
   g_return_val_if_fail (ZICHA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A BOM, so that spreadsheets take the file for UTF-8. */
+  /* For a spreadsheet: a BOM, so that it takes the file for UTF-8, and no value that it would
+   * run as a formula (the values come from the files imported). Private: it quotes records. */
   out = g_string_new ("\xEF\xBB\xBF" "file,line,column,message,value\r\n");
   if (self->result != NULL)
     messages = zicha_import_result_get_messages (self->result, &n);
@@ -641,23 +622,24 @@ zicha_import_dialog_save_messages (ZichaImportDialog  *self,
     {
       const ZichaImportMessage *m = &messages[i];
 
-      append_csv_field (out, m->file);
+      zicha_csv_append_field (out, m->file, ZICHA_CSV_SPREADSHEET);
       g_string_append_printf (out, ",%u,", m->line);
-      append_csv_field (out, m->column);
+      zicha_csv_append_field (out, m->column, ZICHA_CSV_SPREADSHEET);
       g_string_append_c (out, ',');
       if (m->is_warning)
         {
           g_autofree char *text = g_strdup_printf (_("Warning: %s"), m->message);
 
-          append_csv_field (out, text);
+          zicha_csv_append_field (out, text, ZICHA_CSV_SPREADSHEET);
         }
       else
-        append_csv_field (out, m->message);
+        zicha_csv_append_field (out, m->message, ZICHA_CSV_SPREADSHEET);
       g_string_append_c (out, ',');
-      append_csv_field (out, m->value);
+      zicha_csv_append_field (out, m->value, ZICHA_CSV_SPREADSHEET);
       g_string_append (out, "\r\n");
     }
 
   return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                  NULL, NULL, error);
 }

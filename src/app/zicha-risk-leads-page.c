@@ -842,11 +842,14 @@ update_actions (ZichaRiskLeadsPage *self)
   gboolean triaged = hit != NULL
                      && (hit->status == ZICHA_HIT_CONFIRMED || hit->status == ZICHA_HIT_DISMISSED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.run", self->db != NULL && !running);
+  /* a read-only database is shown, never changed (the header says so) */
+  gboolean writable = self->db != NULL && !zicha_db_get_read_only (self->db);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.run", writable && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.cancel", running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.confirm", untriaged);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.dismiss", untriaged);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.undo", triaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.confirm", writable && untriaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.dismiss", writable && untriaged);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk.undo", writable && triaged);
 }
 
 /* After triage: the row, the details, the counts. */

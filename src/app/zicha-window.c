@@ -76,8 +76,22 @@ update_title (ZichaWindow *self)
       g_autofree char *display = g_filename_display_basename (path);
       g_autofree char *tooltip = g_filename_display_name (path);
 
-      adw_window_title_set_subtitle (self->page_title, display);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_title), tooltip);
+      if (zicha_db_get_read_only (self->db))
+        {
+          /* Translators: the header's subtitle: %s is the database's file name */
+          g_autofree char *subtitle = g_strdup_printf (_("%s (read-only)"), display);
+          /* Translators: tooltip of the header: %s is the database's full path */
+          g_autofree char *tip = g_strdup_printf (_("%s\nThe file is read-only: Zicha shows it "
+                                                    "but changes nothing in it."), tooltip);
+
+          adw_window_title_set_subtitle (self->page_title, subtitle);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_title), tip);
+        }
+      else
+        {
+          adw_window_title_set_subtitle (self->page_title, display);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_title), tooltip);
+        }
     }
   else
     {
@@ -92,7 +106,8 @@ set_db (ZichaWindow *self,
 {
   if (g_set_object (&self->db, db))
     {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", db != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                     db != NULL && !zicha_db_get_read_only (db));
       update_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
     }

@@ -116,22 +116,76 @@ clear_progress_line (void)
   fflush (stderr);
 }
 
-/* Closes *@db and removes its file: for a database this command created and could not fill. */
-static void
-remove_database (ZichaDb **db)
+/* Work that fills a database and either succeeds whole or must leave nothing behind. */
+typedef gboolean (*FillFunc) (ZichaDb   *db,
+                              gpointer   data,
+                              GError   **error);
+
+/* Runs @fill on the database of --db. Where the file does not exist yet, the work goes into a
+ * private staged file that takes the name only when it succeeds: a refused import removes
+ * nothing another program may be using (two imports into one new file used to lose the good
+ * one's records, when the refused one removed the file both had open). Should another program
+ * make the file meanwhile, the work is done again in that file, as if it had come second. */
+static gboolean
+fill_database (ZichaCli  *cli,
+               FillFunc   fill,
+               gpointer   data,
+               GError   **error)
 {
-  g_autofree char *path = g_strdup (zicha_db_get_path (*db));
-  const char *suffixes[] = { "-wal", "-shm", "-journal", "" };
-  guint i;
+  const char *path = zicha_cli_get_db_path (cli);
+  g_autoptr(ZichaDb) db = NULL;
+  GStatBuf st;
 
-  g_clear_object (db);
-  for (i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (g_lstat (path, &st) != 0 && errno == ENOENT)
     {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr(GError) local = NULL;
 
-      if (g_unlink (file) != 0 && errno != ENOENT)
-        g_warning ("Could not remove %s: %s", file, g_strerror (errno));
+      if (zicha_cli_db_is_default (cli) && !zicha_cli_make_default_folder (cli, error))
+        return FALSE;
+      db = zicha_db_open_staged (path, error);
+      if (db == NULL)
+        return FALSE;
+      if (!fill (db, data, error))
+        {
+          zicha_db_discard (db);
+          return FALSE;
+        }
+      if (zicha_db_publish (db, &local))
+        return TRUE;
+      if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_debug ("%s: %s; filling that one", path, local->message);
+      g_clear_object (&db);
     }
+
+  db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_CREATE, error);
+  return db != NULL && fill (db, data, error);
+}
+
+static gboolean
+database_is_empty (ZichaDb  *db,
+                   GError  **error)
+{
+  gint64 counts[ZICHA_N_RECORD_KINDS] = { 0 };
+  guint kind;
+
+  if (!zicha_db_count_records (db, counts, error))
+    return FALSE;
+  for (kind = 0; kind < ZICHA_N_RECORD_KINDS; kind++)
+    if (counts[kind] > 0)
+      {
+        g_autofree char *display = g_filename_display_name (zicha_db_get_path (db));
+
+        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
+                     /* Translators: %s is a database file */
+                     _("The database %s already holds records: give a new file for the demo"),
+                     display);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* import */
@@ -207,39 +261,60 @@ import_summary (ZichaImportResult *result)
   return table;
 }
 
-/* Imports @folder into @db; the errors or warnings go to stderr. */
-static gboolean
-import_folder (ZichaDb              *db,
-               const char           *folder,
-               ZichaImportEncoding   encoding,
-               ZichaImportResult   **out_result,
-               GError              **error)
+typedef struct
 {
-  g_autoptr(ZichaImportResult) result = NULL;
+  const char           *folder;
+  ZichaImportEncoding   encoding;
+  ZichaImportResult    *result;     /* of the last try */
+  const char           *demo_today; /* demo: stored as demo-today with the records */
+} ImportJob;
+
+static void
+import_job_clear (ImportJob *job)
+{
+  g_clear_pointer (&job->result, zicha_import_result_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportJob, import_job_clear)
+
+/* Imports the job's folder into @db (a FillFunc). */
+static gboolean
+import_fill (ZichaDb   *db,
+             gpointer   data,
+             GError   **error)
+{
+  ImportJob *job = data;
   ImportProgress progress = { 0 };
   ZichaImportOptions options = { 0 };
   gboolean ok;
 
-  options.encoding = encoding;
+  if (job->demo_today != NULL && !database_is_empty (db, error))
+    return FALSE;
+  g_clear_pointer (&job->result, zicha_import_result_free);
+  options.encoding = job->encoding;
   options.user_name = g_get_user_name ();
-  ok = zicha_import_folder (db, folder, &options,
+  ok = zicha_import_folder (db, job->folder, &options,
                             zicha_cli_show_progress () ? on_import_progress : NULL, &progress,
-                            NULL, &result, error);
+                            NULL, &job->result, error);
   if (progress.drawn)
     clear_progress_line ();
+  /* check, measures and report take their as-of date from it */
+  return ok && (job->demo_today == NULL
+                || zicha_db_set_setting (db, "demo-today", job->demo_today, error));
+}
 
-  if (result != NULL)
-    {
-      g_autofree char *messages = zicha_import_result_format_messages (result);
+/* The import's errors (when it failed) or warnings go to stderr. */
+static void
+print_import_messages (ImportJob *job)
+{
+  g_autofree char *messages = NULL;
 
-      /* errors when it failed, warnings when it did not */
-      fflush (stdout);
-      fputs (messages, stderr);
-      fflush (stderr);
-    }
-  if (out_result != NULL)
-    *out_result = g_steal_pointer (&result);
-  return ok;
+  if (job->result == NULL)
+    return;
+  messages = zicha_import_result_format_messages (job->result);
+  fflush (stdout);
+  fputs (messages, stderr);
+  fflush (stderr);
 }
 
 gboolean
@@ -251,10 +326,10 @@ zicha_cli_cmd_import (ZichaCli  *cli,
   g_auto(GStrv) args = NULL;
   g_autofree char *encoding_str = NULL;
   g_autofree char *format_str = NULL;
-  g_autoptr(ZichaDb) db = NULL;
-  g_autoptr(ZichaImportResult) result = NULL;
+  g_auto(ImportJob) job = { 0 };
   g_autoptr(ZichaTable) table = NULL;
   ZichaImportEncoding encoding = ZICHA_IMPORT_ENCODING_AUTO;
+  gboolean ok;
   ZichaOutputFormat format = ZICHA_OUTPUT_TABLE;
   const char *folder = NULL;
   const GOptionEntry entries[] = {
@@ -286,18 +361,14 @@ zicha_cli_cmd_import (ZichaCli  *cli,
   if (!require_folder (folder, error))
     return FALSE;
 
-  db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_CREATE, error);
-  if (db == NULL)
+  job.folder = folder;
+  job.encoding = encoding;
+  ok = fill_database (cli, import_fill, &job, error);
+  print_import_messages (&job);
+  if (!ok)
     return FALSE;
-  if (!import_folder (db, folder, encoding, &result, error))
-    {
-      /* a rejected import leaves no empty database behind that it made */
-      if (zicha_db_get_created (db))
-        remove_database (&db);
-      return FALSE;
-    }
 
-  table = import_summary (result);
+  table = import_summary (job.result);
   if (!zicha_table_write (table, format, stdout))
     {
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
@@ -394,29 +465,6 @@ remove_folder (const char *dir)
 }
 
 static gboolean
-database_is_empty (ZichaDb  *db,
-                   GError  **error)
-{
-  gint64 counts[ZICHA_N_RECORD_KINDS] = { 0 };
-  guint kind;
-
-  if (!zicha_db_count_records (db, counts, error))
-    return FALSE;
-  for (kind = 0; kind < ZICHA_N_RECORD_KINDS; kind++)
-    if (counts[kind] > 0)
-      {
-        g_autofree char *display = g_filename_display_name (zicha_db_get_path (db));
-
-        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                     /* Translators: %s is a database file */
-                     _("The database %s already holds records: give a new file for the demo"),
-                     display);
-        return FALSE;
-      }
-  return TRUE;
-}
-
-static gboolean
 parse_demo_options (const char        *certificates_str,
                     const char        *seed_str,
                     const char        *today_str,
@@ -472,8 +520,7 @@ zicha_cli_cmd_demo (ZichaCli  *cli,
   g_autofree char *today = NULL;
   g_autofree char *display = NULL;
   g_autofree char *count = NULL;
-  g_autoptr(ZichaDb) db = NULL;
-  g_autoptr(ZichaImportResult) result = NULL;
+  g_auto(ImportJob) job = { 0 };
   ZichaDemoOptions opts;
   ZichaDemoStats stats = { 0 };
   DemoProgress progress = { 0 };
@@ -523,9 +570,11 @@ zicha_cli_cmd_demo (ZichaCli  *cli,
       return FALSE;
     }
 
-  if (to_db)
+  /* a database that holds records is refused before the work of generating */
+  if (to_db && g_file_test (zicha_cli_get_db_path (cli), G_FILE_TEST_EXISTS))
     {
-      db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_CREATE, error);
+      g_autoptr(ZichaDb) db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_READ_ONLY, error);
+
       if (db == NULL || !database_is_empty (db, error))
         return FALSE;
     }
@@ -540,6 +589,7 @@ zicha_cli_cmd_demo (ZichaCli  *cli,
       folder = tmp_dir;
     }
 
+  today = date_to_string (&opts.today);
   ok = zicha_demo_generate_full (&opts, folder, expected,
                                  zicha_cli_show_progress () ? on_demo_progress : NULL, &progress,
                                  &stats, NULL, error);
@@ -547,26 +597,24 @@ zicha_cli_cmd_demo (ZichaCli  *cli,
     clear_progress_line ();
   if (ok && to_db)
     {
-      ok = import_folder (db, folder, ZICHA_IMPORT_ENCODING_UTF8, &result, error);
-      today = date_to_string (&opts.today);
-      /* check, measures and report take their as-of date from it */
-      ok = ok && zicha_db_set_setting (db, "demo-today", today, error);
+      job.folder = folder;
+      job.encoding = ZICHA_IMPORT_ENCODING_UTF8;
+      job.demo_today = today;
+      ok = fill_database (cli, import_fill, &job, error);
+      if (!ok)
+        print_import_messages (&job);
     }
   if (tmp_dir != NULL)
     remove_folder (tmp_dir);
   if (!ok)
-    {
-      if (db != NULL && zicha_db_get_created (db))
-        remove_database (&db);
-      return FALSE;
-    }
+    return FALSE;
 
   if (today == NULL)
     today = date_to_string (&opts.today);
   count = g_strdup_printf ("%u", opts.certificates);
   if (to_db)
     {
-      display = g_filename_display_name (zicha_db_get_path (db));
+      display = g_filename_display_name (zicha_cli_get_db_path (cli));
       zicha_cli_print (/* Translators: %1$s is a database file, %2$s a number, %3$s a date */
                        _("Created a demo body with %2$s certificates in %1$s, dated as of "
                          "%3$s\n"),

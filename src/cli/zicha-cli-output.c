@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zicha-cli-output.h"
+#include "zicha-csv-writer.h"
 
 typedef struct
 {
@@ -345,29 +346,6 @@ format_table (ZichaTable *self,
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *value)
-{
-  const char *p;
-
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 format_csv (ZichaTable *self,
             GString    *out)
 {
@@ -377,7 +355,7 @@ format_csv (ZichaTable *self,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_csv_field (out, g_array_index (self->columns, Column, i).key);
+      zicha_csv_append_field (out, g_array_index (self->columns, Column, i).key, ZICHA_CSV_EXACT);
     }
   g_string_append (out, "\r\n");
 
@@ -389,7 +367,7 @@ format_csv (ZichaTable *self,
         {
           if (i > 0)
             g_string_append_c (out, ',');
-          append_csv_field (out, row->values[i]);
+          zicha_csv_append_field (out, row->values[i], ZICHA_CSV_EXACT);
         }
       g_string_append (out, "\r\n");
     }

@@ -47,6 +47,9 @@ gboolean     zicha_cli_help_shown      (ZichaCli            *cli);
 /* The --db file (after or before the command name), else zicha_db_default_path(). */
 const char  *zicha_cli_get_db_path     (ZichaCli            *cli);
 gboolean     zicha_cli_db_is_default   (ZichaCli            *cli);
+/* Makes the folder of the default database (0700). */
+gboolean     zicha_cli_make_default_folder (ZichaCli        *cli,
+                                            GError         **error);
 /* Opens zicha_cli_get_db_path(); for the default path with ZICHA_DB_OPEN_CREATE its folder
  * is created first. */
 ZichaDb     *zicha_cli_open_db         (ZichaCli            *cli,

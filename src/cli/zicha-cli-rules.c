@@ -409,7 +409,7 @@ zicha_cli_cmd_findings (ZichaCli  *cli,
       return FALSE;
     }
 
-  db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_DEFAULT, error);
+  db = zicha_cli_open_db (cli, ZICHA_DB_OPEN_READ_ONLY, error);
   if (db == NULL)
     return FALSE;
 

@@ -87,7 +87,11 @@ static const ZichaCliCommand commands[] = {
     "findings",
     N_("Print the hits of the risk rules"),
     N_("Machine formats (csv, json) have the columns rule, area, severity, entity_type,\n"
-       "entity_key, status and message, with English values except the message."),
+       "entity_key, status and message, with English values except the message.\n"
+       "\n"
+       "They give every value exactly as stored, for other programs: a value that begins\n"
+       "with = + - or @ is written as it is, and a spreadsheet may take it for a formula.\n"
+       "Open such a file in Excel or WPS with care; the app's exports are made safe for them."),
     zicha_cli_cmd_findings,
   },
 };
@@ -290,32 +294,37 @@ zicha_cli_db_is_default (ZichaCli *cli)
   return cli->db_path == NULL;
 }
 
+gboolean
+zicha_cli_make_default_folder (ZichaCli  *cli,
+                               GError   **error)
+{
+  g_autofree char *folder = g_path_get_dirname (zicha_cli_get_db_path (cli));
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
+                   /* Translators: %1$s is a folder, %2$s the system's reason */
+                   _("Could not create the folder %1$s: %2$s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ZichaDb *
 zicha_cli_open_db (ZichaCli          *cli,
                    ZichaDbOpenFlags   flags,
                    GError           **error)
 {
-  const char *path = zicha_cli_get_db_path (cli);
-
   /* Only the default location is ours to make; a folder the user named must exist. */
-  if (zicha_cli_db_is_default (cli) && (flags & ZICHA_DB_OPEN_CREATE))
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
+  if (zicha_cli_db_is_default (cli) && (flags & ZICHA_DB_OPEN_CREATE)
+      && !zicha_cli_make_default_folder (cli, error))
+    return NULL;
 
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *display = g_filename_display_name (folder);
-
-          g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                       /* Translators: %1$s is a folder, %2$s the system's reason */
-                       _("Could not create the folder %1$s: %2$s"),
-                       display, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  return zicha_db_open (path, flags, error);
+  return zicha_db_open (zicha_cli_get_db_path (cli), flags, error);
 }
 
 gboolean
@@ -542,7 +551,10 @@ main_help (GOptionContext *context)
       "  2  wrong usage\n"
       "  3  invalid input data\n"
       "  4  conflicts wait for a choice\n"
-      "  5  verification found breaks"));
+      "  5  verification found breaks\n"
+      "\n"
+      "The csv and json formats give values exactly as stored, for other programs (a value\n"
+      "that begins with = stays so): open them in a spreadsheet with care."));
   return g_option_context_get_help (context, TRUE, NULL);
 }
 

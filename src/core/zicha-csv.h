@@ -15,13 +15,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint        line;       /* physical line where the record starts */
-  guint        n_fields;   /* fields in the record; at most ZICHA_CSV_MAX_FIELDS are kept */
+  guint        n_fields;   /* fields in the record, all kept (a record's bytes are bounded) */
   char       **fields;     /* NUL-terminated, as unquoted (not trimmed) */
   gsize       *lengths;    /* in bytes */
   guint64      bytes_done; /* bytes of the file read so far */
 } ZichaCsvRecord;
-
-#define ZICHA_CSV_MAX_FIELDS 4096
 
 typedef enum
 {

@@ -18,6 +18,14 @@ void      zicha_db_set_error         (ZichaDb      *self,
                                       GError      **error,
                                       const char   *what);
 
+/* Sets @error from an SQLite result code @rc (extended) of @handle (or NULL): our translated
+ * words for the reason, the code it maps to (BUSY, READ_ONLY, CORRUPT, FAILED) and SQLite's
+ * own text as a detail in brackets. @what is a translated phrase saying what was being done. */
+void      zicha_db_set_sqlite_error  (sqlite3      *handle,
+                                      int           rc,
+                                      GError      **error,
+                                      const char   *what);
+
 gboolean  zicha_db_exec              (ZichaDb      *self,
                                       const char   *sql,
                                       GError      **error);
@@ -28,6 +36,15 @@ gboolean  zicha_db_begin             (ZichaDb      *self,
 gboolean  zicha_db_commit            (ZichaDb      *self,
                                       GError      **error);
 void      zicha_db_rollback          (ZichaDb      *self);
+
+/* The generation of the body's records (settings key records-generation): whatever changes
+ * records that the rules read (an import, the handling of a certificate) raises it inside its
+ * own transaction, so that a rule run can tell whether the records it read are still those of
+ * the database when it stores its hits. */
+gboolean  zicha_db_bump_records_generation (ZichaDb  *self,
+                                            GError  **error);
+/* -1 when it cannot be read. */
+gint64    zicha_db_read_records_generation (sqlite3  *handle);
 
 /* For tests: treat every file as being on a network file system (no WAL). */
 void      zicha_db_set_force_network_fs (gboolean    force);

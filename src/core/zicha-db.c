@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -37,6 +38,7 @@ static const char * const migrations[] = {
   "001-initial.sql",
   "002-lean-indexes.sql",
   "003-risk-index.sql",
+  "004-run-owners.sql",
 };
 
 #define BUSY_TIMEOUT_MS 5000
@@ -61,16 +63,43 @@ struct _ZichaDb
   guint     created : 1;
   guint     migrated : 1;
   guint     on_network_fs : 1;
+  char     *target_path;          /* staged: where zicha_db_publish () puts the file */
+  guint     read_only : 1;        /* no writes through this connection */
+  guint     file_read_only : 1;   /* the file itself may not be written */
 };
 
 G_DEFINE_FINAL_TYPE (ZichaDb, zicha_db, G_TYPE_OBJECT)
 
 static gboolean force_network_fs;
 
+/* Once per process, before SQLite is first used: no memory statistics (they take a global mutex
+ * on every allocation). Harmless when SQLite was already initialised by someone else. */
+static void
+configure_library (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static void remove_with_side_files (const char *path);
+
 static void
 zicha_db_finalize (GObject *object)
 {
   ZichaDb *self = ZICHA_DB (object);
+
+  /* A staged database never published is nobody's: it goes. */
+  if (self->target_path != NULL)
+    {
+      g_clear_pointer (&self->handle, sqlite3_close_v2);
+      remove_with_side_files (self->path);
+      g_clear_pointer (&self->target_path, g_free);
+    }
 
   if (self->handle != NULL)
     {
@@ -119,17 +148,84 @@ is_corrupt_code (int rc)
   return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
-static void
-set_sqlite_error (sqlite3     *handle,
-                  int          rc,
-                  GError     **error,
-                  const char  *what)
+/* Our words for what SQLite reports, so that no English text of SQLite's reaches a user
+ * alone: @rc is an (extended) result code. */
+static ZichaError
+sqlite_reason (int          rc,
+               const char **out_reason)
 {
-  const char *message = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  switch (rc)
+    {
+    case SQLITE_READONLY_DBMOVED:
+      *out_reason = _("the database file was moved or deleted while it was in use");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_BUSY_SNAPSHOT:
+      *out_reason = _("another program changed the database in the meantime");
+      return ZICHA_ERROR_BUSY;
+    default:
+      break;
+    }
 
-  g_set_error (error, ZICHA_ERROR,
-               is_corrupt_code (rc) ? ZICHA_ERROR_CORRUPT : ZICHA_ERROR_FAILED,
-               "%s: %s", what, message);
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      *out_reason = _("another program is writing to the database (an import or a rule run, "
+                      "for example); try again when it has finished");
+      return ZICHA_ERROR_BUSY;
+    case SQLITE_READONLY:
+      *out_reason = _("the database is read-only");
+      return ZICHA_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      *out_reason = _("the database file is damaged");
+      return ZICHA_ERROR_CORRUPT;
+    case SQLITE_FULL:
+      *out_reason = _("the disk is full");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_IOERR:
+      *out_reason = _("the file could not be read or written");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_CANTOPEN:
+      *out_reason = _("the file could not be opened");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      *out_reason = _("permission denied");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_NOMEM:
+      *out_reason = _("out of memory");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_INTERRUPT:
+      *out_reason = _("the work was interrupted");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_CONSTRAINT:
+      *out_reason = _("the change would break a rule of the database");
+      return ZICHA_ERROR_FAILED;
+    case SQLITE_TOOBIG:
+      *out_reason = _("a value is too large");
+      return ZICHA_ERROR_FAILED;
+    default:
+      *out_reason = _("an internal error of the database");
+      return ZICHA_ERROR_FAILED;
+    }
+}
+
+void
+zicha_db_set_sqlite_error (sqlite3     *handle,
+                           int          rc,
+                           GError     **error,
+                           const char  *what)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  const char *reason = NULL;
+  ZichaError code = sqlite_reason (rc, &reason);
+
+  g_set_error (error, ZICHA_ERROR, code,
+               /* Translators: %1$s says what was being done, %2$s why it failed (both
+                * translated), %3$s is the database's own English text, kept as a detail */
+               _("%1$s: %2$s (SQLite: %3$s)"), what, reason,
+               detail != NULL ? detail : "?");
 }
 
 void
@@ -139,7 +235,8 @@ zicha_db_set_error (ZichaDb     *self,
 {
   g_return_if_fail (ZICHA_IS_DB (self));
 
-  set_sqlite_error (self->handle, sqlite3_extended_errcode (self->handle), error, what);
+  zicha_db_set_sqlite_error (self->handle, sqlite3_extended_errcode (self->handle), error,
+                             what);
 }
 
 /* The probe ------------------------------------------------------------------------------- */
@@ -169,20 +266,52 @@ file_nonempty (const char *path)
   return g_stat (path, &st) == 0 && st.st_size > 0;
 }
 
+/* Reads the first @n bytes of @abs_path through SQLite's own file layer. A plain open () and
+ * close () of a file that a connection of this process holds would drop every POSIX lock the
+ * process holds on it (close () releases them all: "How To Corrupt An SQLite Database File",
+ * section 2.2); SQLite's unix layer shares one lock table per file and keeps such a descriptor
+ * open until the last lock is gone. Returns an SQLite result code. */
+static int
+read_head (const char *abs_path,
+           guint8     *buf,
+           int         n)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  sqlite3_file *file;
+  g_autofree char *name = NULL;
+  gsize len = strlen (abs_path);
+  int out_flags = 0;
+  int rc;
+
+  if (vfs == NULL)
+    return SQLITE_ERROR;
+  /* SQLite expects file names followed by more NULs (where URI parameters would be). */
+  name = g_malloc0 (len + 4);
+  memcpy (name, abs_path, len);
+  file = g_malloc0 ((gsize) vfs->szOsFile);
+  rc = vfs->xOpen (vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc == SQLITE_OK)
+    {
+      rc = file->pMethods->xRead (file, buf, n, 0);
+      file->pMethods->xClose (file);
+    }
+  g_free (file);
+  return rc;
+}
+
 /* Checks the 100-byte header: that it is SQLite, and that the file is as long as
  * the header says. @size is the file's size. */
 static gboolean
 check_header (const char  *path,
+              const char  *abs_path,
               goffset      size,
               gboolean    *out_wal_format,
               GError     **error)
 {
   guint8 header[SQLITE_HEADER_SIZE];
   g_autofree char *wal_path = NULL;
-  ssize_t n;
   guint32 page_size;
-  int fd;
-  int saved_errno;
+  int rc;
 
   if (size < SQLITE_HEADER_SIZE)
     {
@@ -191,26 +320,16 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  rc = read_head (abs_path, header, sizeof header);
+  if (rc != SQLITE_OK)
     {
-      saved_errno = errno;
+      int saved_errno = g_access (abs_path, R_OK) != 0 ? errno : EIO;
+
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
                    _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  do
-    n = read (fd, header, sizeof header);
-  while (n < 0 && errno == EINTR);
-  saved_errno = errno;
-  close (fd);
-  if (n < 0)
-    {
-      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (n < SQLITE_HEADER_SIZE || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
+  if (memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
     {
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_NOT_DATABASE,
                    _("“%s” is not a database file."), path);
@@ -488,6 +607,7 @@ zicha_db_probe (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  configure_library ();
   if (out_state != NULL)
     *out_state = ZICHA_DB_FILE_MISSING;
   if (out_version != NULL)
@@ -523,9 +643,9 @@ zicha_db_probe (const char        *path,
     }
   else
     {
-      if (!check_header (path, st.st_size, &wal_format, error))
-        return FALSE;
       abs_path = g_canonicalize_filename (path, NULL);
+      if (!check_header (path, abs_path, st.st_size, &wal_format, error))
+        return FALSE;
       if (!probe_sqlite (path, abs_path, wal_format, &state, &version, error))
         return FALSE;
     }
@@ -638,7 +758,6 @@ configure_connection (ZichaDb  *self,
                       GError  **error)
 {
   g_autofree char *mode = NULL;
-  g_autofree char *pragmas = NULL;
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
@@ -686,12 +805,7 @@ configure_connection (ZichaDb  *self,
                    mode != NULL ? mode : "unknown");
     }
 
-  pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON;"
-                             "PRAGMA synchronous = NORMAL;"
-                             "PRAGMA mmap_size = %d;"
-                             "PRAGMA cache_size = -%d;",
-                             MMAP_SIZE, CACHE_SIZE_KIB);
-  return zicha_db_exec (self, pragmas, error);
+  return zicha_db_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 static char *
@@ -720,42 +834,71 @@ load_migration (guint    index,
   return g_strndup (data, size);
 }
 
-/* Applies each migration the file lacks, one transaction each. The file's state
- * is read again inside every transaction: another connection (a worker thread)
- * may have migrated it since the probe. */
+/* Reads what the file is now (outside or inside a transaction). */
+static gboolean
+read_state (ZichaDb           *self,
+            ZichaDbFileState  *out_state,
+            gint64            *out_application_id,
+            gint64            *out_user_version,
+            GError           **error)
+{
+  gint64 n_objects = 0;
+  int rc;
+
+  rc = query_int (self->handle, "SELECT count(*) FROM main.sqlite_master", &n_objects);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->handle, "PRAGMA main.application_id", out_application_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->handle, "PRAGMA main.user_version", out_user_version);
+  if (rc != SQLITE_OK)
+    {
+      zicha_db_set_error (self, error, _("Could not read the database schema version"));
+      return FALSE;
+    }
+  return classify (self->path, *out_application_id, *out_user_version, n_objects, out_state,
+                   error);
+}
+
+/* Applies each migration the file lacks, one transaction each. A file at the current version
+ * is only read: opening it takes no write lock, so a reader is never held up by a writer. The
+ * file's state is read again inside every transaction: another connection (a worker thread,
+ * another program) may have migrated it since. Foreign keys are off while migrations run, so
+ * that one may rebuild a table others refer to (SQLite's "twelve steps" of ALTER TABLE); each
+ * checks them before it commits. */
 static gboolean
 migrate (ZichaDb  *self,
          GError  **error)
 {
+  gint64 application_id = 0, user_version = 0;
+  ZichaDbFileState state;
+  gboolean ok = TRUE;
   guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (migrations); i++)
+  if (!read_state (self, &state, &application_id, &user_version, error))
+    return FALSE;
+  if (state == ZICHA_DB_FILE_CURRENT)
+    return TRUE;
+
+  if (!zicha_db_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  for (i = 0; i < G_N_ELEMENTS (migrations) && ok; i++)
     {
       int target = (int) i + 1;
       g_autofree char *sql = NULL;
       g_autofree char *set_version = NULL;
-      gint64 application_id = 0, user_version = 0, n_objects = 0;
-      ZichaDbFileState state;
-      int rc;
+      gint64 n_broken = 0;
 
       if (!zicha_db_begin (self, error))
-        return FALSE;
-
-      rc = query_int (self->handle, "SELECT count(*) FROM main.sqlite_master", &n_objects);
-      if (rc == SQLITE_OK)
-        rc = query_int (self->handle, "PRAGMA main.application_id", &application_id);
-      if (rc == SQLITE_OK)
-        rc = query_int (self->handle, "PRAGMA main.user_version", &user_version);
-      if (rc != SQLITE_OK)
         {
-          zicha_db_set_error (self, error, _("Could not read the database schema version"));
-          zicha_db_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
-      if (!classify (self->path, application_id, user_version, n_objects, &state, error))
+      if (!read_state (self, &state, &application_id, &user_version, error))
         {
           zicha_db_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (user_version >= target)
         {
@@ -767,25 +910,39 @@ migrate (ZichaDb  *self,
       if (sql == NULL)
         {
           zicha_db_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       /* PRAGMA takes no bound parameters; these are integers of ours. */
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                      (int) ZICHA_DB_APPLICATION_ID, target);
       if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK
-          || sqlite3_exec (self->handle, set_version, NULL, NULL, NULL) != SQLITE_OK)
+          || sqlite3_exec (self->handle, set_version, NULL, NULL, NULL) != SQLITE_OK
+          || query_int (self->handle, "SELECT count(*) FROM pragma_foreign_key_check",
+                        &n_broken) != SQLITE_OK)
         {
           g_autofree char *what =
             g_strdup_printf (_("Could not update the database to schema version %d"), target);
 
           zicha_db_set_error (self, error, what);
           zicha_db_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
+        }
+      if (n_broken > 0)
+        {
+          g_critical ("Migration %s leaves %" G_GINT64_FORMAT " broken references",
+                      migrations[i], n_broken);
+          set_corrupt (error, self->path, _("references between records are broken"));
+          zicha_db_rollback (self);
+          ok = FALSE;
+          break;
         }
       if (!zicha_db_commit (self, error))
         {
           zicha_db_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
 
       g_debug ("%s: applied schema migration %s", self->path, migrations[i]);
@@ -794,21 +951,41 @@ migrate (ZichaDb  *self,
       else if (!self->created)
         self->migrated = TRUE;   /* (not the later steps of a new file) */
     }
-  return TRUE;
+
+  if (!zicha_db_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    ok = FALSE;
+  return ok;
 }
 
-/* Once per process, before SQLite is first used: no memory statistics (they take a global mutex
- * on every allocation). Harmless when SQLite was already initialised by someone else. */
-static void
-configure_library (void)
+/* Whether Zicha may write @abs_path: the file and its folder (for the -wal and -shm files) are
+ * writable, and the file has a write permission bit at all. The last makes a file the user made
+ * read-only (chmod a-w) read-only for root too. */
+static gboolean
+file_is_writable (const char *abs_path)
 {
-  static gsize done = 0;
+  g_autofree char *dir = g_path_get_dirname (abs_path);
+  GStatBuf st;
 
-  if (g_once_init_enter (&done))
-    {
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-      g_once_init_leave (&done, 1);
-    }
+  if (g_stat (abs_path, &st) != 0 || (st.st_mode & 0222) == 0)
+    return FALSE;
+  return g_access (abs_path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* Opens a file Zicha may not write. Without a -wal file nothing but the main file holds data,
+ * and no program can be writing to it: open it as immutable, which takes no locks and makes
+ * no -wal or -shm file (a read-only connection to a WAL database otherwise leaves both behind,
+ * with the file's read-only mode, and every later write fails on them). */
+static int
+open_read_only (ZichaDb    *self,
+                const char *abs_path)
+{
+  g_autofree char *wal_path = g_strconcat (abs_path, "-wal", NULL);
+  g_autofree char *uri = make_uri (abs_path, !file_nonempty (wal_path));
+
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+  return sqlite3_open_v2 (uri, &self->handle,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 ZichaDb *
@@ -818,7 +995,9 @@ zicha_db_open (const char        *path,
 {
   g_autoptr(ZichaDb) self = NULL;
   g_autofree char *abs_path = NULL;
+  g_autofree char *pragmas = NULL;
   ZichaDbFileState state;
+  gboolean writable;
   int version;
   int rc;
 
@@ -835,7 +1014,7 @@ zicha_db_open (const char        *path,
     {
       gboolean exists;
 
-      if ((flags & ZICHA_DB_OPEN_CREATE) == 0)
+      if ((flags & ZICHA_DB_OPEN_CREATE) == 0 || (flags & ZICHA_DB_OPEN_READ_ONLY) != 0)
         {
           g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_NOT_FOUND,
                        _("The database “%s” does not exist."), path);
@@ -847,25 +1026,61 @@ zicha_db_open (const char        *path,
         return NULL;
     }
 
-  self = g_object_new (ZICHA_TYPE_DB, NULL);
-  self->path = g_strdup (path);
-  self->on_network_fs = is_on_network_fs (abs_path);
-
-  configure_library ();
-  /* NOMUTEX: every connection is used by one thread at a time (each worker opens its own), so
-   * SQLite's per-call mutexes are pure cost: about 5 % of an import's time. */
-  rc = sqlite3_open_v2 (abs_path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  writable = file_is_writable (abs_path);
+  if (!writable && state != ZICHA_DB_FILE_CURRENT)
     {
-      g_set_error (error, ZICHA_ERROR,
-                   is_corrupt_code (rc) ? ZICHA_ERROR_CORRUPT : ZICHA_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), path,
-                   self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      if (state == ZICHA_DB_FILE_NEW)
+        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_READ_ONLY,
+                     _("The database “%s” is empty and read-only: Zicha cannot set it up. "
+                       "Make the file writable, or choose another one."), path);
+      else
+        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_READ_ONLY,
+                     _("The database “%s” is read-only and was made by an older version of "
+                       "Zicha. Make the file writable once, so that Zicha can update it."),
+                     path);
       return NULL;
     }
 
-  if (!configure_connection (self, error) || !migrate (self, error))
+  self = g_object_new (ZICHA_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->on_network_fs = is_on_network_fs (abs_path);
+  self->read_only = !writable || (flags & ZICHA_DB_OPEN_READ_ONLY) != 0;
+  self->file_read_only = !writable;
+
+  /* NOMUTEX: every connection is used by one thread at a time (each worker opens its own), so
+   * SQLite's per-call mutexes are pure cost: about 5 % of an import's time. */
+  if (writable)
+    rc = sqlite3_open_v2 (abs_path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                          NULL);
+  else
+    rc = open_read_only (self, abs_path);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), path);
+
+      zicha_db_set_sqlite_error (self->handle, rc, error, what);
+      return NULL;
+    }
+
+  if (writable)
+    {
+      if (!configure_connection (self, error) || !migrate (self, error))
+        return NULL;
+    }
+  else
+    {
+      sqlite3_extended_result_codes (self->handle, 1);
+      sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+    }
+
+  /* A reader opened for reading only cannot write by mistake, and so never takes the write
+   * lock another program may be waiting for. */
+  pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON;"
+                             "PRAGMA mmap_size = %d;"
+                             "PRAGMA cache_size = -%d;"
+                             "PRAGMA query_only = %d;",
+                             MMAP_SIZE, CACHE_SIZE_KIB, self->read_only ? 1 : 0);
+  if (!zicha_db_exec (self, pragmas, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -892,6 +1107,20 @@ zicha_db_get_migrated (ZichaDb *self)
 {
   g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
   return self->migrated;
+}
+
+gboolean
+zicha_db_get_read_only (ZichaDb *self)
+{
+  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
+zicha_db_get_file_read_only (ZichaDb *self)
+{
+  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
+  return self->file_read_only;
 }
 
 gboolean
@@ -974,6 +1203,164 @@ zicha_db_set_setting (ZichaDb     *self,
     }
   sqlite3_finalize (stmt);
   return TRUE;
+}
+
+/* Staged databases ----------------------------------------------------------------------------- */
+
+static void
+remove_with_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_warning ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+ZichaDb *
+zicha_db_open_staged (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *abs_path = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *dir = NULL;
+  ZichaDb *self;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  abs_path = g_canonicalize_filename (path, NULL);
+  tmp = g_strconcat (abs_path, ".new-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      dir = g_path_get_dirname (abs_path);
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_NOT_FOUND,
+                     _("Could not create “%s”: the folder “%s” does not exist."), path, dir);
+      else
+        g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
+                     _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);   /* (no connection of ours has this new file open yet) */
+
+  self = zicha_db_open (tmp, ZICHA_DB_OPEN_DEFAULT, error);
+  if (self == NULL)
+    {
+      remove_with_side_files (tmp);
+      return NULL;
+    }
+  self->target_path = g_strdup (path);
+  return self;
+}
+
+gboolean
+zicha_db_publish (ZichaDb  *self,
+                  GError  **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *what = NULL;
+  int rc;
+
+  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->target_path != NULL, FALSE);
+
+  tmp = g_strdup (self->path);
+  what = g_strdup_printf (_("Could not save the new database “%s”"), self->target_path);
+
+  /* Everything into the main file, and no -wal left: the file alone moves. */
+  if (!exec_pragma (self, "PRAGMA journal_mode = DELETE", NULL, NULL))
+    {
+      zicha_db_set_error (self, error, what);
+      zicha_db_discard (self);
+      return FALSE;
+    }
+  rc = sqlite3_close (self->handle);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("%s: statements left open: %s", tmp, sqlite3_errmsg (self->handle));
+      zicha_db_set_sqlite_error (self->handle, rc, error, what);
+      zicha_db_discard (self);
+      return FALSE;
+    }
+  self->handle = NULL;
+
+  /* Into place only where nothing is: another program may have made the file meanwhile, and
+   * replacing it would throw away what it wrote. */
+  if (renameat2 (AT_FDCWD, tmp, AT_FDCWD, self->target_path, RENAME_NOREPLACE) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EINVAL || saved_errno == ENOSYS)
+        {
+          /* (a file system without it: a hard link fails the same way on EEXIST) */
+          saved_errno = link (tmp, self->target_path) == 0 ? 0 : errno;
+          if (saved_errno == 0)
+            g_unlink (tmp);
+        }
+      if (saved_errno != 0)
+        {
+          if (saved_errno == EEXIST)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                         _("“%s” was made by another program meanwhile."),
+                         self->target_path);
+          else
+            g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, "%s: %s", what,
+                         g_strerror (saved_errno));
+          zicha_db_discard (self);
+          return FALSE;
+        }
+    }
+
+  g_free (self->path);
+  self->path = g_steal_pointer (&self->target_path);
+  return TRUE;
+}
+
+void
+zicha_db_discard (ZichaDb *self)
+{
+  g_return_if_fail (ZICHA_IS_DB (self));
+
+  if (self->target_path == NULL)
+    return;
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  remove_with_side_files (self->path);
+  g_clear_pointer (&self->target_path, g_free);
+}
+
+/* The generation of the records -------------------------------------------------------------- */
+
+gboolean
+zicha_db_bump_records_generation (ZichaDb  *self,
+                                  GError  **error)
+{
+  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
+
+  return zicha_db_exec (self,
+                        "INSERT INTO settings (key, value) VALUES ('records-generation', '1') "
+                        "ON CONFLICT (key) DO UPDATE SET value = CAST (value AS INTEGER) + 1",
+                        error);
+}
+
+gint64
+zicha_db_read_records_generation (sqlite3 *handle)
+{
+  gint64 value = -1;
+
+  if (query_int (handle,
+                 "SELECT coalesce ((SELECT CAST (value AS INTEGER) FROM settings "
+                 "WHERE key = 'records-generation'), 0)", &value) != SQLITE_OK)
+    return -1;
+  return value;
 }
 
 /* Statements and transactions --------------------------------------------------------------- */

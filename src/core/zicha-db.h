@@ -18,6 +18,11 @@ typedef enum
   /* Create the file when it does not exist (mode 0600). Without this flag a
    * missing file is ZICHA_ERROR_NOT_FOUND. */
   ZICHA_DB_OPEN_CREATE = 1 << 0,
+  /* For commands that only read: the connection refuses writes (PRAGMA query_only), so it
+   * never takes the write lock. A file Zicha may not write (no write permission bit, or an
+   * unwritable file or folder) is opened this way whatever the flags, and opened as immutable
+   * while it has no -wal file, so that nothing is left beside it. */
+  ZICHA_DB_OPEN_READ_ONLY = 1 << 1,
 } ZichaDbOpenFlags;
 
 /* What a file on disk is, found without changing it (zicha_db_probe). */
@@ -45,10 +50,26 @@ ZichaDb          *zicha_db_open              (const char         *path,
                                               ZichaDbOpenFlags    flags,
                                               GError            **error);
 
+/* A new database for work that succeeds whole or leaves nothing (an import into a file that
+ * does not exist yet): made in a private file (0600) beside @path. zicha_db_publish () closes
+ * it and moves it to @path only if nothing is there by then (else G_IO_ERROR_EXISTS: another
+ * program made @path meanwhile, and its file is left alone); zicha_db_discard (), or the last
+ * unref, removes it. Either way the object has no connection afterwards. */
+ZichaDb          *zicha_db_open_staged       (const char         *path,
+                                              GError            **error);
+gboolean          zicha_db_publish           (ZichaDb            *self,
+                                              GError            **error);
+void              zicha_db_discard           (ZichaDb            *self);
+
 const char       *zicha_db_get_path          (ZichaDb            *self);
 /* TRUE when this open created the schema (new file) or applied migrations. */
 gboolean          zicha_db_get_created       (ZichaDb            *self);
 gboolean          zicha_db_get_migrated      (ZichaDb            *self);
+/* TRUE when nothing can be written through this connection: it was opened with
+ * ZICHA_DB_OPEN_READ_ONLY, or the file may not be written. */
+gboolean          zicha_db_get_read_only     (ZichaDb            *self);
+/* TRUE when the file itself may not be written (the app says so and offers no edits). */
+gboolean          zicha_db_get_file_read_only (ZichaDb           *self);
 /* TRUE when WAL was refused because the file is on a network file system. */
 gboolean          zicha_db_get_on_network_fs (ZichaDb            *self);
 

@@ -45,6 +45,7 @@
 #include "zicha-demo.h"
 #include "zicha-demo-private.h"
 #include "zicha-error.h"
+#include "zicha-files.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Rules */
@@ -4170,17 +4171,12 @@ out_open (Out         *o,
           const char  *header,
           GError     **error)
 {
-  int saved_errno;
 
   o->path = g_strdup (path);
-  o->file = g_fopen (path, "wb");
-  saved_errno = errno;
+  /* the demo body's records are made up, but exports of real ones are private: these too */
+  o->file = zicha_file_open_private (path, error);
   if (o->file == NULL)
-    {
-      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
   o->buf = g_malloc (OUT_CAP);
   out_s (o, header);
   out_c (o, '\n');
@@ -4344,14 +4340,8 @@ zicha_demo_generate_full (const ZichaDemoOptions *opts,
                              "years 2000 and 2999."));
       return FALSE;
     }
-  if (g_mkdir_with_parents (out_dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_FAILED, _("Could not create “%s”: %s"),
-                   out_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!zicha_folder_make_private (out_dir, error))
+    return FALSE;
 
   g = g_new0 (Gen, 1);
   memset (&local_stats, 0, sizeof local_stats);

@@ -33,6 +33,8 @@ zicha_error_exit_code (const GError *error)
     case ZICHA_ERROR_FOREIGN:
     case ZICHA_ERROR_NEWER:
     case ZICHA_ERROR_CORRUPT:
+    case ZICHA_ERROR_BUSY:
+    case ZICHA_ERROR_READ_ONLY:
     default:
       return ZICHA_EXIT_FAILURE;
     }

@@ -21,6 +21,8 @@ typedef enum
   ZICHA_ERROR_INVALID_DATA,  /* input data rejected                   → 3 */
   ZICHA_ERROR_CONFLICT,      /* conflicts wait for a choice           → 4 */
   ZICHA_ERROR_VERIFY,        /* verification found breaks             → 5 */
+  ZICHA_ERROR_BUSY,          /* another program holds the database    → 1 */
+  ZICHA_ERROR_READ_ONLY,     /* the database cannot be written        → 1 */
 } ZichaError;
 
 enum

@@ -1823,7 +1823,7 @@ register_key_only (Importer             *imp,
   gsize len;
   char *key;
 
-  if (field < 0 || (guint) field >= MIN (record->n_fields, ZICHA_CSV_MAX_FIELDS))
+  if (field < 0 || (guint) field >= record->n_fields)
     return;
   len = record->lengths[field];
   key = trim (record->fields[field], &len);
@@ -1981,7 +1981,7 @@ process_header (Importer             *imp,
 {
   const ZichaFileFormat *fmt = fs->fmt;
 
-  fs->n_header = MIN (record->n_fields, ZICHA_CSV_MAX_FIELDS);
+  fs->n_header = record->n_fields;
   fs->field_col = g_new (int, fs->n_header);
   for (guint f = 0; f < fs->n_header; f++)
     {
@@ -2821,6 +2821,7 @@ zicha_import_folder (ZichaDb                   *db,
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *started_at = now_text ();
   guint64 sizes[ZICHA_N_RECORD_KINDS] = { 0 };
+  char *not_regular[ZICHA_N_RECORD_KINDS] = { NULL };
   gboolean foreign_keys;
   g_autofree char *display = NULL;
   Importer imp = { 0 };
@@ -2866,18 +2867,60 @@ zicha_import_folder (ZichaDb                   *db,
       const ZichaFileFormat *fmt = zicha_interchange_find_file (name);
       GStatBuf st;
 
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        continue;
       if (fmt == NULL)
         {
-          g_ptr_array_add (unknown, g_strdup (name));
+          if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+            g_ptr_array_add (unknown, g_strdup (name));
+          continue;
+        }
+      /* Only regular files (or links to one) are read: a named pipe would keep the import
+       * waiting for ever with the database locked, and a folder is no file. */
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          int saved_errno = errno;
+          char *reason;
+
+          if (g_lstat (path, &st) != 0)
+            reason = g_strdup_printf (_("cannot be read: %s"), g_strerror (saved_errno));
+          else if (S_ISLNK (st.st_mode))
+            /* Translators: the link points nowhere, or the system's reason */
+            reason = g_strdup_printf (_("a link to nothing that can be read: %s"),
+                                      g_strerror (saved_errno));
+          else if (S_ISDIR (st.st_mode))
+            reason = g_strdup (_("a folder, not a file: refused"));
+          else if (S_ISFIFO (st.st_mode))
+            reason = g_strdup (_("a named pipe, not a regular file: refused"));
+          else
+            reason = g_strdup (_("not a regular file: refused"));
+          not_regular[fmt->kind] = reason;
           continue;
         }
       result->stats[fmt->kind].present = TRUE;
-      sizes[fmt->kind] = g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+      sizes[fmt->kind] = (guint64) st.st_size;
       imp.bytes_total += sizes[fmt->kind];
       scanner.paths[fmt->kind] = g_steal_pointer (&path);
     }
+  /* (in the order of the files in the format, as every error) */
+  for (guint k = 0; k < ZICHA_N_RECORD_KINDS; k++)
+    if (not_regular[k] != NULL)
+      add_message (result, zicha_interchange_get_file (k)->file_name, 1, "-",
+                   g_steal_pointer (&not_regular[k]), NULL, FALSE);
+  if (result->n_errors > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, result->n_errors);
+
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_INVALID_DATA,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The import found %s error; nothing was imported",
+                                "The import found %s errors; nothing was imported",
+                                (gulong) result->n_errors),
+                   count);
+      importer_clear (&imp);
+      if (out_result != NULL)
+        *out_result = g_steal_pointer (&result);
+      return FALSE;
+    }
+
   /* Checksums and encodings, one file ahead of the import or more. */
   scanner.forced = imp.encoding;
   scanner.result = result;
@@ -2969,6 +3012,7 @@ zicha_import_folder (ZichaDb                   *db,
       g_autofree char *absolute = g_canonicalize_filename (folder, NULL);
 
       if (!record_import (&imp, absolute, user_name, started_at)
+          || !zicha_db_bump_records_generation (db, imp.fatal == NULL ? &imp.fatal : NULL)
           || !zicha_db_commit (db, imp.fatal == NULL ? &imp.fatal : NULL))
         ok = FALSE;
       if (ok)

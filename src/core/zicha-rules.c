@@ -12,6 +12,7 @@
 
 #include "zicha-audit-time.h"
 #include "zicha-error.h"
+#include "zicha-process.h"
 #include "zicha-rules-private.h"
 
 /* The catalogue -------------------------------------------------------------------------- */
@@ -1207,6 +1208,8 @@ typedef struct
   GCancellable *cancellable;
   const char   *path;
   ZichaRuleCache *cache;
+  guint         n_snapshots;      /* workers that began their read transaction (or failed) */
+  gint64        generation;       /* of the records, as the run's snapshot has them */
 } Shared;
 
 static int
@@ -1295,7 +1298,6 @@ next_job (Shared *shared)
 static void
 work (Shared *shared, sqlite3 *db)
 {
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   for (;;)
     {
       Job *job;
@@ -1339,9 +1341,24 @@ worker_thread (gpointer data)
   GError *local = NULL;
   g_autoptr(ZichaDb) db = zicha_db_open (shared->path, ZICHA_DB_OPEN_DEFAULT, &local);
 
-  if (db == NULL)
+  gint64 generation = -1;
+
+  /* The read transaction begins while the run's gate holds the write lock (see
+   * begin_snapshot): every thread reads the same snapshot of the records. */
+  if (db != NULL
+      && (sqlite3_exec (zicha_db_get_handle (db), "BEGIN", NULL, NULL, NULL) != SQLITE_OK
+          || (generation = zicha_db_read_records_generation (zicha_db_get_handle (db))) < 0))
+    zicha_db_set_error (db, &local, _("Could not read the records for the rules"));
+  else if (db != NULL && generation != shared->generation)
+    g_set_error (&local, ZICHA_ERROR, ZICHA_ERROR_BUSY,
+                 _("The records changed while the rule run started; nothing was stored. "
+                   "Run the rules again."));
+
+  g_mutex_lock (&shared->lock);
+  shared->n_snapshots++;
+  g_cond_broadcast (&shared->cond);
+  if (local != NULL)
     {
-      g_mutex_lock (&shared->lock);
       if (shared->error == NULL)
         shared->error = local;
       else
@@ -1351,8 +1368,10 @@ worker_thread (gpointer data)
     {
       sqlite3 *handle = zicha_db_get_handle (db);
 
+      g_mutex_unlock (&shared->lock);
       prepare_connection (handle, shared->cancellable);
       work (shared, handle);
+      sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
       sqlite3_progress_handler (handle, 0, NULL, NULL);
       g_mutex_lock (&shared->lock);
     }
@@ -1807,20 +1826,119 @@ schedule (sqlite3 *db, Shared *shared)
 }
 
 static gboolean
-update_run (sqlite3 *db, gint64 run_id, const char *status, const char *finished_at)
+update_run (sqlite3 *db, gint64 run_id, const char *status, const char *finished_at,
+            gint64 generation)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "UPDATE rule_runs SET status = ?, finished_at = ? WHERE id = ?", -1,
-                          &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "UPDATE rule_runs SET status = ?, finished_at = ?,"
+                              " records_generation = coalesce (?, records_generation)"
+                              " WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, finished_at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, run_id);
+  if (generation >= 0)
+    sqlite3_bind_int64 (stmt, 3, generation);
+  sqlite3_bind_int64 (stmt, 4, run_id);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
+}
+
+/* Records a new run as 'running', with this process as its owner, in one transaction that
+ * first marks the runs whose process is gone (killed part way) as 'abandoned'. */
+static gboolean
+start_run (ZichaDb     *db,
+           const char  *started_at,
+           const char  *as_of,
+           const char  *rules_text,
+           const char  *params,
+           const char  *user_name,
+           gint64      *out_run_id,
+           GError     **error)
+{
+  sqlite3 *handle = zicha_db_get_handle (db);
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *owner = zicha_process_owner ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  guint i;
+
+  if (!zicha_db_begin (db, NULL))
+    goto fail;
+  if (sqlite3_prepare_v2 (handle, "SELECT id, owner FROM rule_runs WHERE status = 'running'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (zicha_process_owner_gone ((const char *) sqlite3_column_text (stmt, 1)))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (gone, id);
+      }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (i = 0; i < gone->len; i++)
+    if (!update_run (handle, g_array_index (gone, gint64, i), "abandoned", started_at, -1))
+      goto fail;
+
+  if (sqlite3_prepare_v2 (handle,
+                          "INSERT INTO rule_runs (started_at, as_of, rules, params, status,"
+                          " user_name, owner) VALUES (?, ?, ?, ?, 'running', ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, started_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rules_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, params, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, owner, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  *out_run_id = sqlite3_last_insert_rowid (handle);
+  if (gone->len > 0)
+    g_debug ("marked %u abandoned rule runs", gone->len);
+  ok = sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+
+fail:
+  if (!ok)
+    {
+      zicha_db_set_error (db, error, _("Could not record the rule run"));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      zicha_db_rollback (db);
+    }
+  return ok;
+}
+
+/* Makes every connection of the run read one snapshot of the records. SQLite gives each
+ * connection the newest commit when its read transaction begins, so a "gate" connection takes
+ * the write lock first: while it holds it nobody can commit, the run's connection and then each
+ * worker begin their read transactions on the same state, and the gate lets go. Returns the
+ * gate (NULL and @error when the write lock cannot be had: an import is running). */
+static ZichaDb *
+begin_snapshot (ZichaDb  *db,
+                Shared   *shared,
+                GError  **error)
+{
+  g_autoptr(ZichaDb) gate = zicha_db_open (zicha_db_get_path (db), ZICHA_DB_OPEN_DEFAULT, error);
+  sqlite3 *handle = zicha_db_get_handle (db);
+
+  if (gate == NULL)
+    return NULL;
+  if (!zicha_db_begin (gate, NULL))
+    {
+      zicha_db_set_error (gate, error, _("Could not start the rule run"));
+      return NULL;
+    }
+  if (sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
+      || (shared->generation = zicha_db_read_records_generation (handle)) < 0)
+    {
+      zicha_db_set_error (db, error, _("Could not read the records for the rules"));
+      zicha_db_rollback (gate);
+      return NULL;
+    }
+  return g_steal_pointer (&gate);
 }
 
 gboolean
@@ -1841,7 +1959,6 @@ zicha_rules_run (ZichaDb                    *db,
   GError *local = NULL;
   char started_at[20], finished_at[20], today[11];
   GDate as_of;
-  sqlite3_stmt *stmt = NULL;
   gint64 start = g_get_monotonic_time ();
   gint64 run_id;
   guint i, j, n_threads;
@@ -1925,26 +2042,9 @@ zicha_rules_run (ZichaDb                    *db,
   result->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) stat_free);
 
   /* Record the run. */
-  if (sqlite3_prepare_v2 (handle,
-                          "INSERT INTO rule_runs (started_at, as_of, rules, params, status, user_name) "
-                          "VALUES (?, ?, ?, ?, 'running', ?)", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      zicha_db_set_error (db, &local, _("Could not record the rule run"));
-      goto out;
-    }
-  sqlite3_bind_text (stmt, 1, started_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, shared.as_of, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rules_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, params, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, options != NULL ? options->user_name : NULL, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      zicha_db_set_error (db, &local, _("Could not record the rule run"));
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      goto out;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  run_id = sqlite3_last_insert_rowid (handle);
+  if (!start_run (db, started_at, shared.as_of, rules_text, params,
+                  options != NULL ? options->user_name : NULL, &run_id, &local))
+    goto out;
   result->run_id = run_id;
 
   /* Schedule: longest first; while one thread loads the team data the team rules share, the
@@ -1956,8 +2056,9 @@ zicha_rules_run (ZichaDb                    *db,
 
   n_threads = options != NULL && options->n_threads > 0 ? options->n_threads : 2;
   path = zicha_db_get_path (db);
+  /* (On a network file system the connection keeps its locks: no second one could read.) */
   if (path == NULL || *path == '\0' || strcmp (path, ":memory:") == 0
-      || g_str_has_prefix (path, "file::memory:"))
+      || g_str_has_prefix (path, "file::memory:") || zicha_db_get_on_network_fs (db))
     n_threads = 1;
   n_threads = MIN (n_threads, MAX (shared.n_jobs, 1));
   shared.path = path;
@@ -1975,6 +2076,14 @@ zicha_rules_run (ZichaDb                    *db,
           && sqlite3_step (pragma) == SQLITE_ROW)
         mmap_size = sqlite3_column_int64 (pragma, 0);
       g_clear_pointer (&pragma, sqlite3_finalize);
+      /* one connection, one read transaction: one snapshot */
+      if (sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
+          || (shared.generation = zicha_db_read_records_generation (handle)) < 0)
+        {
+          zicha_db_set_error (db, &local, _("Could not read the records for the rules"));
+          zicha_db_rollback (db);
+          goto out;
+        }
       prepare_connection (handle, cancellable);
       for (i = 0; i < shared.n_jobs && shared.error == NULL; i++)
         {
@@ -1992,6 +2101,7 @@ zicha_rules_run (ZichaDb                    *db,
             progress (shared.n_done, shared.n_jobs, job->rule->id, progress_data);
         }
       sqlite3_progress_handler (handle, 0, NULL, NULL);
+      sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
       {
         g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" PRId64, mmap_size);
 
@@ -2000,10 +2110,23 @@ zicha_rules_run (ZichaDb                    *db,
     }
   else
     {
+      g_autoptr(ZichaDb) gate = begin_snapshot (db, &shared, &local);
+
+      if (gate == NULL)
+        goto out;
       threads = g_ptr_array_new ();
       shared.n_workers_left = n_threads;
       for (i = 0; i < n_threads; i++)
         g_ptr_array_add (threads, g_thread_new ("zicha-rules", worker_thread, &shared));
+
+      g_mutex_lock (&shared.lock);
+      while (shared.n_snapshots < n_threads)
+        g_cond_wait (&shared.cond, &shared.lock);
+      g_mutex_unlock (&shared.lock);
+      /* every worker reads its snapshot now: the gate lets writers in again */
+      zicha_db_rollback (gate);
+      g_clear_object (&gate);
+      sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
 
       g_mutex_lock (&shared.lock);
       for (;;)
@@ -2049,10 +2172,19 @@ zicha_rules_run (ZichaDb                    *db,
   /* The cached data is not needed any more: free it before storing. */
   g_clear_pointer (&shared.cache, rule_cache_free);
 
-  /* Store the hits, the stats and the risk scores in one transaction. */
+  /* Store the hits, the stats and the risk scores in one transaction, only if the records
+   * are still those the rules read: hits must match the records they were found in. */
   if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
       zicha_db_set_error (db, &local, _("Could not store the hits"));
+      goto out;
+    }
+  if (zicha_db_read_records_generation (handle) != shared.generation)
+    {
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (&local, ZICHA_ERROR, ZICHA_ERROR_BUSY,
+                   _("The records were changed by an import while the rules ran, so the risk "
+                     "leads found were not stored. Run the rules again."));
       goto out;
     }
   g_debug ("rules evaluated after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
@@ -2069,7 +2201,7 @@ zicha_rules_run (ZichaDb                    *db,
     }
   g_debug ("risk scores after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
   now_string (finished_at);
-  if (!update_run (handle, run_id, "finished", finished_at)
+  if (!update_run (handle, run_id, "finished", finished_at, shared.generation)
       || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       zicha_db_set_error (db, &local, _("Could not store the hits"));
@@ -2094,7 +2226,7 @@ out:
       now_string (finished_at);
       update_run (handle, result->run_id,
                   g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? "cancelled" : "failed",
-                  finished_at);
+                  finished_at, -1);
     }
   for (i = 0; i < shared.n_jobs; i++)
     {

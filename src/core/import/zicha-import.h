@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "zicha-csv.h"
 #include "zicha-db.h"
 #include "zicha-records.h"
 
@@ -12,12 +13,11 @@ G_BEGIN_DECLS
 /* At most this many errors (and as many warnings) are kept; the rest are counted. */
 #define ZICHA_IMPORT_MAX_MESSAGES 1000
 
-typedef enum
-{
-  ZICHA_IMPORT_ENCODING_AUTO,     /* UTF-8; a file that is not valid UTF-8 is read as GB18030 */
-  ZICHA_IMPORT_ENCODING_UTF8,
-  ZICHA_IMPORT_ENCODING_GB18030,  /* also reads GBK and GB2312 */
-} ZichaImportEncoding;
+/* The encodings of the files (the CSV reader's own type, under the import's older names). */
+typedef ZichaCsvEncoding ZichaImportEncoding;
+#define ZICHA_IMPORT_ENCODING_AUTO    ZICHA_CSV_ENCODING_AUTO
+#define ZICHA_IMPORT_ENCODING_UTF8    ZICHA_CSV_ENCODING_UTF8
+#define ZICHA_IMPORT_ENCODING_GB18030 ZICHA_CSV_ENCODING_GB18030
 
 typedef struct
 {

@@ -264,10 +264,10 @@ read_error (FILE        *file,
 
 gboolean
 zicha_csv_scan (const char           *path,
-                ZichaImportEncoding   forced,
+                ZichaCsvEncoding   forced,
                 char                  out_sha256[65],
                 guint64              *out_size,
-                ZichaImportEncoding  *out_encoding,
+                ZichaCsvEncoding  *out_encoding,
                 GError              **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -299,7 +299,7 @@ zicha_csv_scan (const char           *path,
 
       /* Validate, skipping NUL bytes (they are reported on their own); an incomplete
        * character at the end of a chunk is carried to the next one. */
-      while (forced == ZICHA_IMPORT_ENCODING_AUTO && utf8_valid && p < buf + avail)
+      while (forced == ZICHA_CSV_ENCODING_AUTO && utf8_valid && p < buf + avail)
         {
           const char *bad;
 
@@ -333,10 +333,10 @@ zicha_csv_scan (const char           *path,
 
   g_strlcpy (out_sha256, g_checksum_get_string (checksum), 65);
   *out_size = size;
-  if (forced != ZICHA_IMPORT_ENCODING_AUTO)
+  if (forced != ZICHA_CSV_ENCODING_AUTO)
     *out_encoding = forced;
   else
-    *out_encoding = utf8_valid ? ZICHA_IMPORT_ENCODING_UTF8 : ZICHA_IMPORT_ENCODING_GB18030;
+    *out_encoding = utf8_valid ? ZICHA_CSV_ENCODING_UTF8 : ZICHA_CSV_ENCODING_GB18030;
   return TRUE;
 }
 
@@ -383,14 +383,14 @@ reader_finish (Reader *r)
 
 gboolean
 zicha_csv_read (const char           *path,
-                ZichaImportEncoding   encoding,
+                ZichaCsvEncoding   encoding,
                 gboolean              utf8_checked,
                 ZichaCsvRecordFunc    func,
                 gpointer              user_data,
                 ZichaCsvProblem      *out_problem,
                 GError              **error)
 {
-  gboolean gb = encoding == ZICHA_IMPORT_ENCODING_GB18030;
+  gboolean gb = encoding == ZICHA_CSV_ENCODING_GB18030;
   GIConv conv = (GIConv) -1;
   g_autoptr(GByteArray) raw = g_byte_array_sized_new (CHUNK_SIZE + 16);
   g_autoptr(GByteArray) text = g_byte_array_sized_new (CHUNK_SIZE * 2);

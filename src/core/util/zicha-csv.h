@@ -8,9 +8,14 @@
 
 #include <gio/gio.h>
 
-#include "zicha-import.h"
-
 G_BEGIN_DECLS
+
+typedef enum
+{
+  ZICHA_CSV_ENCODING_AUTO,     /* UTF-8; a file that is not valid UTF-8 is read as GB18030 */
+  ZICHA_CSV_ENCODING_UTF8,
+  ZICHA_CSV_ENCODING_GB18030,  /* also reads GBK and GB2312 */
+} ZichaCsvEncoding;
 
 typedef struct
 {
@@ -36,7 +41,7 @@ typedef struct
 {
   ZichaCsvStatus       status;
   guint                line;       /* where the problem is */
-  ZichaImportEncoding  encoding;   /* the encoding finally tried */
+  ZichaCsvEncoding  encoding;   /* the encoding finally tried */
 } ZichaCsvProblem;
 
 /* Returns FALSE to stop reading. */
@@ -46,17 +51,17 @@ typedef gboolean (*ZichaCsvRecordFunc) (const ZichaCsvRecord *record,
 /* Checksum and encoding in one pass: the file's SHA-256, size, and the encoding to read it
  * in (@forced, or for AUTO: UTF-8 when the file is valid UTF-8, else GB18030). */
 gboolean zicha_csv_scan   (const char           *path,
-                           ZichaImportEncoding   forced,
+                           ZichaCsvEncoding   forced,
                            char                  out_sha256[65],
                            guint64              *out_size,
-                           ZichaImportEncoding  *out_encoding,
+                           ZichaCsvEncoding  *out_encoding,
                            GError              **error);
 
 /* Reads @path in @encoding, calling @func for every record. Returns FALSE only on an I/O
  * error; problems in the file's content are in *out_problem. @utf8_checked: zicha_csv_scan
  * found the file valid UTF-8, so it is not checked again. */
 gboolean zicha_csv_read   (const char           *path,
-                           ZichaImportEncoding   encoding,
+                           ZichaCsvEncoding   encoding,
                            gboolean              utf8_checked,
                            ZichaCsvRecordFunc    func,
                            gpointer              user_data,

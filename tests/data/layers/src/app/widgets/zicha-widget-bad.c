@@ -1,0 +1,2 @@
+/* fixture: a widget includes a page */
+#include "zicha-overview-page.h"

@@ -19,128 +19,18 @@
 #include "zicha-cli-output.h"
 #include "zicha-interchange.h"
 #include "zicha-rules.h"
+#include "zicha-test-utils.h"
 
-static char *tmp_home;
+/* The helpers of zicha-test-utils under the short names these tests grew up with. */
+typedef ZichaTestResult Result;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, zicha_test_result_clear)
+#define LOCALE_C FALSE
+#define LOCALE_ZH_CN TRUE
+#define make_launcher(chinese) zicha_test_cli_launcher (chinese)
+#define run_argv(res, launcher, args) zicha_test_run_cli_argv (res, launcher, args)
+#define run(res, ...) zicha_test_run_cli (res, FALSE, __VA_ARGS__)
 
-typedef struct
-{
-  int   status;  /* exit status, or -1 when the process did not exit normally */
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *res)
-{
-  g_clear_pointer (&res->out, g_free);
-  g_clear_pointer (&res->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *
-bytes_to_utf8 (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-  char *text = g_strndup (data != NULL ? data : "", len);
-
-  /* no NUL bytes and valid UTF-8 */
-  g_assert_cmpuint (strlen (text), ==, len);
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  return text;
-}
-
-typedef enum
-{
-  LOCALE_C,
-  LOCALE_ZH_CN,
-} TestLocale;
-
-static GSubprocessLauncher *
-make_launcher (TestLocale locale)
-{
-  GSubprocessLauncher *launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autofree char *data = g_build_filename (tmp_home, "data", NULL);
-  g_autofree char *config = g_build_filename (tmp_home, "config", NULL);
-  g_autofree char *cache = g_build_filename (tmp_home, "cache", NULL);
-
-  g_subprocess_launcher_setenv (launcher, "HOME", tmp_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
-  g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
-  g_subprocess_launcher_unsetenv (launcher, "LC_CTYPE");
-  if (locale == LOCALE_ZH_CN)
-    {
-      g_subprocess_launcher_setenv (launcher, "LANG", "zh_CN.UTF-8", TRUE);
-      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "zh_CN", TRUE);
-    }
-  else
-    {
-      g_subprocess_launcher_setenv (launcher, "LANG", "C", TRUE);
-      g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-    }
-  return launcher;
-}
-
-static void
-run_argv (Result              *res,
-          GSubprocessLauncher *launcher,
-          const char * const  *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char *cli = g_getenv ("ZICHA_CLI");
-  guint i;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  line = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("running: %s", line);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  res->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-  res->out = bytes_to_utf8 (out);
-  res->err = bytes_to_utf8 (err);
-  g_test_message ("status %d\nstdout: %s\nstderr: %s", res->status, res->out, res->err);
-}
-
-/* Runs zicha-cli with the NULL-terminated arguments in the C locale. */
-static void
-run (Result     *res,
-     const char *first,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = make_launcher (LOCALE_C);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run_argv (res, launcher, (const char * const *) args->pdata);
-}
+static const char *tmp_home;
 
 static void
 assert_usage_error (const Result *res)
@@ -153,7 +43,7 @@ assert_usage_error (const Result *res)
 static char *
 tmp_path (const char *name)
 {
-  return g_build_filename (tmp_home, name, NULL);
+  return zicha_test_path (name);
 }
 
 static char *
@@ -615,28 +505,11 @@ test_write_error (void)
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (proc));
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
-  err_text = bytes_to_utf8 (err);
+  err_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
   g_assert_true (g_str_has_prefix (err_text, "zicha-cli: "));
 }
 
 /* import, template, demo, check and findings */
-
-/* Removes @path and everything under it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  if (g_remove (path) != 0)
-    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-}
 
 /* A fresh folder under the temporary HOME for one test; remove_tree() it at the end. */
 static char *
@@ -644,7 +517,7 @@ make_test_folder (const char *name)
 {
   char *path = tmp_path (name);
 
-  remove_tree (path);
+  zicha_test_remove_tree (path);
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
   return path;
 }
@@ -851,7 +724,7 @@ test_import_valid (void)
                    "certificates.csv,3,0,0,3\r\n");
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificates"), ==, 3);
 
-  remove_tree (folder);
+  zicha_test_remove_tree (folder);
 }
 
 static void
@@ -909,8 +782,8 @@ test_import_invalid (void)
   g_assert_cmpint (kept.status, ==, 3);
   g_assert_cmpint (query_int (existing, "SELECT count (*) FROM certificates"), ==, 3);
 
-  remove_tree (folder);
-  remove_tree (valid);
+  zicha_test_remove_tree (folder);
+  zicha_test_remove_tree (valid);
 }
 
 static void
@@ -937,7 +810,7 @@ test_import_many_errors (void)
   g_assert_cmpstr (lines[1000], ==, "and 3 more errors");
   g_assert_true (g_str_has_prefix (lines[1001], "zicha-cli: "));
 
-  remove_tree (folder);
+  zicha_test_remove_tree (folder);
 }
 
 static void
@@ -978,7 +851,7 @@ test_import_failures (void)
   run (&bad_db, "--db", not_db, "import", folder, NULL);
   g_assert_cmpint (bad_db.status, ==, 1);
 
-  remove_tree (folder);
+  zicha_test_remove_tree (folder);
 }
 
 static void
@@ -1033,7 +906,7 @@ test_template (void)
   run (&usage, "template", NULL);
   assert_usage_error (&usage);
 
-  remove_tree (parent);
+  zicha_test_remove_tree (parent);
 }
 
 static void
@@ -1117,7 +990,7 @@ test_demo_export (void)
   /* every rule has planted hits */
   g_assert_nonnull (strstr (manifest_text, "\nAUDIT_TIME_SHORT,audit,"));
 
-  remove_tree (parent);
+  zicha_test_remove_tree (parent);
 }
 
 static void
@@ -1653,13 +1526,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_home = g_dir_make_tmp ("zicha-test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_home = zicha_test_home_init ("cli");
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/help/command", test_command_help);
@@ -1700,37 +1571,6 @@ main (int    argc,
   g_test_add_func ("/cli/output/write", test_output_write);
 
   status = g_test_run ();
-
-  if (tmp_home != NULL)
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (tmp_home);
-      g_autoptr(GFileEnumerator) children = NULL;
-      GFileInfo *info;
-
-      /* the tests make files one level deep and the zicha data folder */
-      children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-      while (children != NULL
-             && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (tmp_home, g_file_info_get_name (info),
-                                                     NULL);
-          g_autofree char *zicha = g_build_filename (child, "zicha", NULL);
-          g_autoptr(GDir) inner = g_dir_open (zicha, 0, NULL);
-          const char *name;
-
-          while (inner != NULL && (name = g_dir_read_name (inner)) != NULL)
-            {
-              g_autofree char *file = g_build_filename (zicha, name, NULL);
-              g_unlink (file);
-            }
-          g_rmdir (zicha);
-          if (g_rmdir (child) != 0)
-            g_unlink (child);
-          g_object_unref (info);
-        }
-      g_rmdir (tmp_home);
-      g_free (tmp_home);
-    }
+  zicha_test_home_remove ();
   return status;
 }

@@ -87,16 +87,7 @@ open_db (const char *path)
   return db;
 }
 
-static void
-import_into (ZichaDb    *db,
-             const char *folder)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZichaImportResult) result = NULL;
-
-  g_assert_true (zicha_import_folder (db, folder, NULL, NULL, NULL, NULL, &result, &error));
-  g_assert_no_error (error);
-}
+#define import_into(db, folder) zicha_test_import (db, folder)
 
 /* A database holding body A, made through zicha-cli. */
 static char *

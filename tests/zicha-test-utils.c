@@ -4,11 +4,14 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "zicha-import.h"
+#include "zicha-rules.h"
 #include "zicha-test-utils.h"
 
 static char *home;
@@ -265,4 +268,77 @@ zicha_test_remove_tree (const char *path)
         }
     }
   g_remove (path);
+}
+
+ZichaDb *
+zicha_test_open_db (const char *name)
+{
+  g_autofree char *path = zicha_test_path (name);
+  g_autoptr(GError) error = NULL;
+  ZichaDb *db = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+void
+zicha_test_import (ZichaDb    *db,
+                   const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZichaImportResult) result = NULL;
+  ZichaImportOptions options = { ZICHA_IMPORT_ENCODING_AUTO, "test" };
+
+  if (!zicha_import_folder (db, folder, &options, NULL, NULL, NULL, &result, &error)
+      && result != NULL)
+    {
+      g_autofree char *messages = zicha_import_result_format_messages (result);
+
+      g_test_message ("%s", messages);
+    }
+  g_assert_no_error (error);
+}
+
+guint
+zicha_test_run_rules (ZichaDb    *db,
+                      const char *as_of,
+                      guint       n_threads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZichaRuleRunResult) result = NULL;
+  ZichaRuleRunOptions options = { 0 };
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (as_of, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&options.as_of, 1);
+  g_date_set_dmy (&options.as_of, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  options.user_name = "test";
+  options.n_threads = n_threads;
+  g_assert_true (zicha_rules_run (db, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  return result->total_hits;
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+zicha_test_wait_until (gboolean  (*func) (gpointer data),
+                       gpointer    data,
+                       guint       timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timer = g_timeout_add (timeout_ms, on_wait_timeout, &timed_out);
+  gboolean done;
+
+  while (!(done = func (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timer);
+  return done;
 }

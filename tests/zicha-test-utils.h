@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "zicha-core.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -30,7 +32,7 @@ GSubprocessLauncher *zicha_test_cli_launcher (gboolean chinese);
 void          zicha_test_run_cli       (ZichaTestResult *res,
                                         gboolean         chinese,
                                         const char      *first,
-                                        ...) G_GNUC_NULL_TERMINATED;
+                                        ...);
 void          zicha_test_run_cli_argv  (ZichaTestResult     *res,
                                         GSubprocessLauncher *launcher,
                                         const char * const  *args);
@@ -45,6 +47,22 @@ int           zicha_test_wait          (GSubprocess *proc,
  * connection that only reads, as text; NULL for no row. */
 char         *zicha_test_query         (const char *path,
                                         const char *sql);
+
+/* A database in the private folder (made when missing); the test fails when it cannot. */
+ZichaDb      *zicha_test_open_db       (const char *name);
+/* Imports @folder into @db; the test fails on any error. */
+void          zicha_test_import        (ZichaDb    *db,
+                                        const char *folder);
+/* Runs every rule on @db as of @as_of (YYYY-MM-DD) with @n_threads (0: the default); the
+ * test fails on any error. Returns the number of hits found. */
+guint         zicha_test_run_rules     (ZichaDb    *db,
+                                        const char *as_of,
+                                        guint       n_threads);
+/* Iterates the default main context until @func returns TRUE or @timeout_ms passed; returns
+ * the last answer of @func. */
+gboolean      zicha_test_wait_until    (gboolean  (*func) (gpointer data),
+                                        gpointer    data,
+                                        guint       timeout_ms);
 
 /* Removes @path and everything under it. */
 void          zicha_test_remove_tree   (const char *path);

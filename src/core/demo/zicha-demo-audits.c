@@ -362,7 +362,6 @@ hire_team (Gen   *g,
 
 static void
 account_row (Gen       *g,
-             Org       *o,
              Cert      *c,
              Audit     *a,
              TeamRow   *r,
@@ -380,9 +379,7 @@ account_row (Gen       *g,
   if (occupy)
     {
       p->last_from = r->from;
-      p->last_to = r->to;
       p->last_audit = a->no;
-      p->last_org = (guint32) o->no;
       p->last_scheme = c->scheme;
       p->last_role = r->role;
       p->last_ok = clean;
@@ -450,7 +447,7 @@ demo_staff_audit (Gen   *g,
         }
       else
         r->days = (a->end - a->start + 1) * 100;
-      account_row (g, o, c, a, r, TRUE, a->mode == MODE_NORMAL);
+      account_row (g, c, a, r, TRUE, a->mode == MODE_NORMAL);
     }
 
   if (a->mode == MODE_UNQUALIFIED && a->n_team < MAX_TEAM)
@@ -467,7 +464,7 @@ demo_staff_audit (Gen   *g,
       r->from = a->start;
       r->to = a->end;
       r->days = (a->end - a->start + 1) * 100;
-      account_row (g, o, c, a, r, TRUE, FALSE);
+      account_row (g, c, a, r, TRUE, FALSE);
     }
 
   if (a->mode == MODE_DOUBLE && a->n_team < MAX_TEAM)
@@ -480,7 +477,7 @@ demo_staff_audit (Gen   *g,
       r->from = a->start;
       r->to = a->start;
       r->days = 100;
-      account_row (g, o, c, a, r, FALSE, FALSE);
+      account_row (g, c, a, r, FALSE, FALSE);
       p->last_ok = FALSE;
     }
 }

@@ -147,9 +147,7 @@ typedef struct
   gint32  expert_from[DEMO_N_SCHEMES];
   gint32  qual_to;          /* 0: open-ended */
   gint32  last_from;        /* the person's latest clean on-site assignment */
-  gint32  last_to;
   guint64 last_audit;
-  guint32 last_org;
   guint8  last_scheme;
   guint8  last_role;
   guint8  last_ok;
@@ -265,7 +263,6 @@ typedef struct
   guint8    watch;
   guint8    watch_src;
   guint8    watch_note;
-  guint8    planted;
   gint32    employees;
   gint32    watch_on;
   guint32   allowed;        /* rules this organization was built to hit */

@@ -47,7 +47,6 @@ demo_org_init (Gen   *g,
   o->n_certs = 0;
   o->n_complaints = 0;
   o->watch = 0;
-  o->planted = 0;
   o->allowed = 0;
   o->primary = 0;
   o->found = 0;
@@ -186,7 +185,9 @@ demo_draw_first_scheme (Gen   *g,
   return DEMO_QMS;
 }
 
-/* Adds one certificate with its skeleton; FALSE when its scheme isn't approved in time. */
+/* Adds one certificate of @scheme to @o, issued on sp->issue (moved after the approval of its
+ * sector when @clean); its audits come from demo_build_skeleton. NULL when the scheme isn't
+ * approved in time. */
 Cert *
 demo_new_cert (Gen    *g,
                Org    *o,
@@ -552,7 +553,7 @@ write_org (Gen *g,
     }
 }
 
-/* Watch-list entry on @o; @min_day is the earliest notification day. */
+/* Watch-list entry on @o, notified on a day in [@lo, @hi]; FALSE when there is none. */
 gboolean
 demo_set_watch (Gen    *g,
                 Org    *o,

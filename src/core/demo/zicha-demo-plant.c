@@ -242,7 +242,6 @@ demo_gen_planted (Gen        *g,
   for (tries = 0; tries < 200; tries++)
     {
       demo_org_init (g, o, sector);
-      o->planted = 1;
       o->primary = RBIT (plant_rule[plant]);
       o->allowed = o->primary;
       if (plant == P_SHORT_SURV || plant == P_SHORT_STAGE2 || plant == P_SHORT_RECERT

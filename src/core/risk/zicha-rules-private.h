@@ -215,7 +215,42 @@ gboolean zicha_rule_traceability_gap            (ZichaRuleContext *ctx, GError *
 gboolean zicha_rule_part_time_heavy             (ZichaRuleContext *ctx, GError **error);
 
 /* Registers zicha_add_months(date, n), zicha_covers(a, b) and zicha_md5_table(scheme,
- * personnel, complexity) on @db. */
+ * personnel, complexity) on @db (zicha-rules-sql.c). */
 void     zicha_rules_register_functions         (sqlite3 *db);
+
+/* Between the files of the engine (not for rule implementations) -------------------------- */
+
+/* zicha-rule-params.c: the value of an integer or decimal parameter (a decimal scaled by
+ * 10^scale), 0 when it does not parse; a fraction's p/q, 1/1 when it does not parse. */
+gint64          _zicha_rule_param_value_int      (const ZichaRuleParam *param,
+                                                  const char           *value);
+void            _zicha_rule_param_value_fraction (const char           *value,
+                                                  gint64               *num,
+                                                  gint64               *den);
+/* The value of @param stored in rule_params, or NULL when none (or it is not valid any
+ * more). */
+char           *_zicha_rule_stored_param         (sqlite3              *db,
+                                                  const ZichaRule      *rule,
+                                                  const ZichaRuleParam *param);
+
+/* zicha-rule-context.c: what a run does with contexts and with the cache of its rules. */
+void            _zicha_found_hit_free            (ZichaFoundHit        *hit);
+/* Frees the parameter values, hits and keys of @ctx. */
+void            _zicha_rule_context_clear        (ZichaRuleContext     *ctx);
+ZichaRuleCache *_zicha_rule_cache_new            (void);
+void            _zicha_rule_cache_free           (ZichaRuleCache       *cache);
+/* Whether the item @name is loaded (never waits for a load under way). */
+gboolean        _zicha_rule_cache_is_ready       (ZichaRuleCache       *cache,
+                                                  const char           *name);
+
+/* zicha-rules-util.c: zicha_date_add_months () into @out; FALSE when @date is not a date. */
+gboolean        _zicha_date_add_months_buf       (const char           *date,
+                                                  gint                  months,
+                                                  char                  out[11]);
+
+/* zicha-risk-score.c: recomputes certificates.risk_score (zicha_rules_update_risk_scores)
+ * inside the caller's transaction, if any. */
+gboolean        _zicha_risk_scores_update        (sqlite3              *db,
+                                                  GError              **error);
 
 G_END_DECLS

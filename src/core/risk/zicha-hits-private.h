@@ -1,0 +1,31 @@
+/* zicha-hits-private.h — writing the hits table (zicha-hit-store.c)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "zicha-db-private.h"
+#include "zicha-rules.h"
+
+G_BEGIN_DECLS
+
+/* What one rule found in a run. */
+typedef struct
+{
+  const ZichaRule *rule;
+  GPtrArray       *hits;          /* ZichaFoundHit* (zicha-rules-private.h) */
+  gint64           duration_ms;
+} ZichaRuleOutcome;
+
+/* Stores what the rules of run @run_id found, as of @today, inside the caller's transaction,
+ * with a line of rule_run_stats for each rule; counts the hits in @result. A hit found again
+ * keeps its triage state (a resolved one is open again); an open hit of a rule run that was
+ * not found again — its last_run is not this run — is resolved; hits of rules not run are left
+ * alone. */
+gboolean _zicha_hit_store_merge (sqlite3                 *db,
+                                 const ZichaRuleOutcome  *found,
+                                 guint                    n_found,
+                                 gint64                   run_id,
+                                 const char              *today,
+                                 ZichaRuleRunResult      *result,
+                                 GError                 **error);
+
+G_END_DECLS

@@ -116,7 +116,7 @@ zicha_col_text (sqlite3_stmt *stmt, int col)
   return s != NULL ? s : "";
 }
 
-/* The team rows of the audits started on or before as of, in memory (zicha-rules-conduct.c):
+/* The team rows of the audits started on or before as of, in memory (zicha-rule-team-data.c):
  * one scan of audits and one of audit_team for all team rules of a run. */
 typedef enum
 {

@@ -1,9 +1,10 @@
-/* zicha-hit-store.c — storing the hits a run of the rules found
+/* zicha-hit-store.c — the one writer of the hits table
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * After a run, the hits found are merged into hits and hit_records: a hit found again keeps
- * its triage state, one not found again is resolved, and one found again unchanged is only
- * touched. */
+ * Every statement that inserts, updates or deletes rows of hits and hit_records: after a run,
+ * the hits found are merged in (a hit found again keeps its triage state, one not found again
+ * is resolved, one found again unchanged is only touched); triage (zicha-hits.c) sets a hit's
+ * status and undoes it, each inside the caller's transaction. */
 #define G_LOG_DOMAIN "zicha-rules"
 
 #include "config.h"
@@ -291,4 +292,84 @@ out:
   g_clear_pointer (&stored_records, sqlite3_finalize);
   g_clear_pointer (&touch, sqlite3_finalize);
   return ok;
+}
+
+/* Triage --------------------------------------------------------------------------------- */
+
+static sqlite3_stmt *
+prepare_triage (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("%s\n%s", sqlite3_errmsg (db), sql);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps and finalizes @stmt. */
+static gboolean
+step_triage (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+gboolean
+_zicha_hit_store_confirm (sqlite3    *db,
+                          gint64      hit_id,
+                          const char *user_name,
+                          const char *now)
+{
+  sqlite3_stmt *stmt = prepare_triage (db,
+                                       "UPDATE hits SET triage_prev_status = status,"
+                                       " status = 'confirmed', triaged_by = ?, triaged_at = ?,"
+                                       " dismiss_reason = NULL WHERE id = ?");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, hit_id);
+  return step_triage (stmt);
+}
+
+gboolean
+_zicha_hit_store_dismiss (sqlite3    *db,
+                          gint64      hit_id,
+                          const char *reason,
+                          const char *user_name,
+                          const char *now)
+{
+  sqlite3_stmt *stmt = prepare_triage (db,
+                                       "UPDATE hits SET triage_prev_status = status,"
+                                       " status = 'dismissed', triaged_by = ?, triaged_at = ?,"
+                                       " dismiss_reason = ? WHERE id = ?");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, hit_id);
+  return step_triage (stmt);
+}
+
+gboolean
+_zicha_hit_store_undo_triage (sqlite3 *db,
+                              gint64   hit_id)
+{
+  sqlite3_stmt *stmt = prepare_triage (db,
+                                       "UPDATE hits SET status = coalesce (triage_prev_status,"
+                                       " 'open'), triage_prev_status = NULL, triaged_by = NULL,"
+                                       " triaged_at = NULL, dismiss_reason = NULL WHERE id = ?");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hit_id);
+  return step_triage (stmt);
 }

@@ -1,4 +1,4 @@
-/* zicha-hits-private.h — writing the hits table (zicha-hit-store.c)
+/* zicha-hits-private.h — writing the hits table: zicha-hit-store.c is its one writer
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -27,5 +27,21 @@ gboolean _zicha_hit_store_merge (sqlite3                 *db,
                                  const char              *today,
                                  ZichaRuleRunResult      *result,
                                  GError                 **error);
+
+/* Triage, inside the caller's transaction: FALSE on failure (the connection's error set). A
+ * confirmed or dismissed hit keeps its former status in triage_prev_status, @user_name (may be
+ * NULL) and the time @now; undoing restores that status (open when none) and clears the
+ * rest. */
+gboolean _zicha_hit_store_confirm      (sqlite3     *db,
+                                        gint64       hit_id,
+                                        const char  *user_name,
+                                        const char  *now);
+gboolean _zicha_hit_store_dismiss      (sqlite3     *db,
+                                        gint64       hit_id,
+                                        const char  *reason,
+                                        const char  *user_name,
+                                        const char  *now);
+gboolean _zicha_hit_store_undo_triage  (sqlite3     *db,
+                                        gint64       hit_id);
 
 G_END_DECLS

@@ -1,5 +1,8 @@
 /* zicha-hits.c — hits of the risk rules (风险线索): listing and triage
- * SPDX-License-Identifier: GPL-3.0-or-later */
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Triage decides here and writes problems here; the rows of hits are written by
+ * zicha-hit-store.c. */
 #define G_LOG_DOMAIN "zicha-hits"
 
 #include "config.h"
@@ -9,6 +12,7 @@
 
 #include "zicha-db-private.h"
 #include "zicha-error.h"
+#include "zicha-hits-private.h"
 #include "zicha-hits.h"
 #include "zicha-rules.h"
 
@@ -619,10 +623,7 @@ zicha_hits_confirm (ZichaDb     *db,
                    "INSERT OR IGNORE INTO problem_records (problem, record_type, record_key)"
                    " SELECT ?, record_type, record_key FROM hit_records WHERE hit = ?",
                    "ii", problem, hit->id) < 0
-      || exec_params (handle,
-                      "UPDATE hits SET triage_prev_status = status, status = 'confirmed',"
-                      " triaged_by = ?, triaged_at = ?, dismiss_reason = NULL WHERE id = ?",
-                      "ssi", user_name, now, hit->id) < 0)
+      || !_zicha_hit_store_confirm (handle, hit->id, user_name, now))
     return fail (db, error);
   if (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     return fail (db, error);
@@ -654,10 +655,7 @@ zicha_hits_dismiss (ZichaDb     *db,
   if (hit == NULL || !check_untriaged (db, hit, error))
     return FALSE;
   now_string (now);
-  if (exec_params (handle,
-                   "UPDATE hits SET triage_prev_status = status, status = 'dismissed',"
-                   " triaged_by = ?, triaged_at = ?, dismiss_reason = ? WHERE id = ?",
-                   "sssi", user_name, now, trimmed, hit->id) < 0)
+  if (!_zicha_hit_store_dismiss (handle, hit->id, trimmed, user_name, now))
     return fail (db, error);
   return commit_and_score (db, error);
 }
@@ -712,10 +710,7 @@ zicha_hits_undo_triage (ZichaDb     *db,
                           hit->id) < 0)
         return fail (db, error);
     }
-  if (exec_params (handle,
-                   "UPDATE hits SET status = coalesce (triage_prev_status, 'open'),"
-                   " triage_prev_status = NULL, triaged_by = NULL, triaged_at = NULL,"
-                   " dismiss_reason = NULL WHERE id = ?", "i", hit->id) < 0)
+  if (!_zicha_hit_store_undo_triage (handle, hit->id))
     return fail (db, error);
   (void) user_name;
   return commit_and_score (db, error);

@@ -13,6 +13,7 @@
 
 #include "zicha-cli-output.h"
 #include "zicha-csv-writer.h"
+#include "zicha-json.h"
 
 typedef struct
 {
@@ -373,49 +374,6 @@ format_csv (ZichaTable *self,
     }
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *value)
-{
-  const char *p;
-
-  g_string_append_c (out, '"');
-  for (p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 /* RFC 8259 number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
 static gboolean
@@ -476,14 +434,14 @@ format_json (ZichaTable *self,
 
           if (i > 0)
             g_string_append (out, ", ");
-          append_json_string (out, column->key);
+          zicha_json_append_string (out, column->key);
           g_string_append (out, ": ");
           if (value == NULL)
             g_string_append (out, "null");
           else if ((column->flags & ZICHA_COLUMN_NUMBER) && is_json_number (value))
             g_string_append (out, value);
           else
-            append_json_string (out, value);
+            zicha_json_append_string (out, value);
         }
       g_string_append (out, r + 1 < self->rows->len ? "},\n" : "}\n");
     }

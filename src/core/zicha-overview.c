@@ -237,12 +237,6 @@ zicha_overview_query (ZichaDb  *db,
 
 /* Async ----------------------------------------------------------------------------------- */
 
-static int
-on_progress_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
-
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -264,7 +258,7 @@ query_thread (GTask        *task,
       return;
     }
   if (cancellable != NULL)
-    sqlite3_progress_handler (zicha_db_get_handle (db), 1000, on_progress_cb, cancellable);
+    zicha_db_watch_cancellable (zicha_db_get_handle (db), cancellable, 1000);
 
   overview = zicha_overview_query (db, &error);
   if (g_task_return_error_if_cancelled (task))

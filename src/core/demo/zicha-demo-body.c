@@ -18,7 +18,9 @@
  * 0-9 A-H J-N P-R T U W-Y (no I O S V Z); the 18th is the check character: with code values
  * c_i and weights w_i = 3^i mod 31 (i = 0 … 16), check = 31 − (Σ c_i·w_i mod 31), 31 → 0.
  * Characters 9–17 are the organization code of GB 11714-1997 with its own check character:
- * weights 3 7 9 10 5 8 4 2, check = 11 − (Σ mod 11), 10 → X, 11 → 0. */
+ * weights 3 7 9 10 5 8 4 2, check = 11 − (Σ mod 11), 10 → X, 11 → 0.
+ * Written again on purpose, apart from zicha_uscc_check_char () of records/: the demo body is
+ * the importer's independent oracle, so a mistake in one is caught by the other. */
 
 static const char uscc_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -9,22 +9,16 @@
 #include "config.h"
 
 #include "zicha-import.h"
+#include "zicha-progress.h"
 
-/* Progress posted by the worker under a mutex; one idle callback at a time reports it in the
- * caller's main context. Shared (reference-counted) by the task and pending idle sources. */
+/* The caller's progress function with its data, owned by the ZichaProgress that hands the
+ * worker's state on: a pending delivery may outlive the task. */
 typedef struct
 {
-  GMutex                   mutex;
-  GMainContext            *context;
   ZichaImportProgressFunc  func;
   gpointer                 data;
   GDestroyNotify           destroy;
-  char                    *file_name;
-  guint64                  rows;
-  guint64                  bytes_done;
-  guint64                  bytes_total;
-  gboolean                 pending;
-} SharedProgress;
+} Listener;
 
 typedef struct
 {
@@ -32,45 +26,30 @@ typedef struct
   char               *folder;
   ZichaImportEncoding encoding;
   char               *user_name;
-  SharedProgress     *progress;
+  ZichaProgress      *progress;
   ZichaImportResult  *result;
 } ImportTaskData;
 
 static void
-shared_progress_clear (gpointer data)
+listener_free (gpointer user_data)
 {
-  SharedProgress *sp = data;
+  Listener *listener = user_data;
 
-  if (sp->destroy != NULL)
-    sp->destroy (sp->data);
-  g_main_context_unref (sp->context);
-  g_free (sp->file_name);
-  g_mutex_clear (&sp->mutex);
+  if (listener->destroy != NULL)
+    listener->destroy (listener->data);
+  g_free (listener);
 }
 
 static void
-shared_progress_unref (SharedProgress *sp)
+deliver_progress (const char *file_name,
+                  guint64     rows,
+                  guint64     bytes_done,
+                  guint64     bytes_total,
+                  gpointer    user_data)
 {
-  g_atomic_rc_box_release_full (sp, shared_progress_clear);
-}
+  Listener *listener = user_data;
 
-static gboolean
-deliver_progress (gpointer data)
-{
-  SharedProgress *sp = data;
-  g_autofree char *file_name = NULL;
-  guint64 rows, done, total;
-
-  g_mutex_lock (&sp->mutex);
-  file_name = g_strdup (sp->file_name);
-  rows = sp->rows;
-  done = sp->bytes_done;
-  total = sp->bytes_total;
-  sp->pending = FALSE;
-  g_mutex_unlock (&sp->mutex);
-
-  sp->func (file_name, rows, done, total, sp->data);
-  return G_SOURCE_REMOVE;
+  listener->func (file_name, rows, bytes_done, bytes_total, listener->data);
 }
 
 static void
@@ -80,32 +59,7 @@ post_progress (const char *file_name,
                guint64     bytes_total,
                gpointer    user_data)
 {
-  SharedProgress *sp = user_data;
-  gboolean schedule;
-
-  g_mutex_lock (&sp->mutex);
-  if (g_strcmp0 (sp->file_name, file_name) != 0)
-    {
-      g_free (sp->file_name);
-      sp->file_name = g_strdup (file_name);
-    }
-  sp->rows = rows_done;
-  sp->bytes_done = bytes_done;
-  sp->bytes_total = bytes_total;
-  schedule = !sp->pending;
-  sp->pending = TRUE;
-  g_mutex_unlock (&sp->mutex);
-
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_callback (source, deliver_progress, g_atomic_rc_box_acquire (sp),
-                             (GDestroyNotify) shared_progress_unref);
-      g_source_set_static_name (source, "[zicha] import progress");
-      g_source_attach (source, sp->context);
-      g_source_unref (source);
-    }
+  zicha_progress_post (user_data, file_name, rows_done, bytes_done, bytes_total);
 }
 
 static void
@@ -116,7 +70,7 @@ import_task_data_free (gpointer data)
   g_free (td->db_path);
   g_free (td->folder);
   g_free (td->user_name);
-  g_clear_pointer (&td->progress, shared_progress_unref);
+  g_clear_pointer (&td->progress, zicha_progress_unref);
   g_clear_pointer (&td->result, zicha_import_result_free);
   g_free (td);
 }
@@ -171,12 +125,13 @@ zicha_import_folder_async (ZichaDb                   *db,
   td->user_name = g_strdup (options != NULL ? options->user_name : NULL);
   if (progress != NULL)
     {
-      td->progress = g_atomic_rc_box_new0 (SharedProgress);
-      g_mutex_init (&td->progress->mutex);
-      td->progress->context = g_main_context_ref_thread_default ();
-      td->progress->func = progress;
-      td->progress->data = progress_data;
-      td->progress->destroy = progress_destroy;
+      Listener *listener = g_new0 (Listener, 1);
+
+      listener->func = progress;
+      listener->data = progress_data;
+      listener->destroy = progress_destroy;
+      td->progress = zicha_progress_new (NULL, G_PRIORITY_DEFAULT_IDLE, ZICHA_PROGRESS_COALESCE,
+                                         deliver_progress, listener, listener_free);
     }
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);

@@ -242,14 +242,6 @@ _zicha_import_set_cache_size (Importer *imp,
   sqlite3_exec (imp->sql, sql, NULL, NULL, NULL);
 }
 
-static int
-on_sql_progress (void *data)
-{
-  Importer *imp = data;
-
-  return g_cancellable_is_cancelled (imp->cancellable);
-}
-
 /* Makes the indexes dropped by _zicha_import_drop_secondary_indexes() again; cancellable. */
 gboolean
 _zicha_import_recreate_indexes (Importer  *imp,
@@ -257,7 +249,7 @@ _zicha_import_recreate_indexes (Importer  *imp,
 {
   gboolean ok = TRUE;
 
-  sqlite3_progress_handler (imp->sql, 10000, on_sql_progress, imp);
+  zicha_db_watch_cancellable (imp->sql, imp->cancellable, 10000);
   /* CREATE INDEX sorts runs of the page cache's size, then merges them: runs of a few MB sort
    * in the processor's cache, twice as fast as runs of 64 MB, and take less memory. */
   _zicha_import_exec_sql (imp, "PRAGMA cache_size = -" G_STRINGIFY (SORT_RUN_KIB));
@@ -280,7 +272,7 @@ _zicha_import_recreate_indexes (Importer  *imp,
       g_debug ("%s: %.2f s", (const char *) creates->pdata[i],
                (double) (g_get_monotonic_time () - start) / 1e6);
     }
-  sqlite3_progress_handler (imp->sql, 0, NULL, NULL);
+  zicha_db_unwatch_cancellable (imp->sql);
   sqlite3_exec (imp->sql, "PRAGMA threads = 0", NULL, NULL, NULL);
   _zicha_import_set_cache_size (imp, imp->load_cache_size);
   return ok;

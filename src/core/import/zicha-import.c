@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "zicha-day.h"
 #include "zicha-error.h"
 #include "zicha-import-private.h"
 
@@ -49,21 +50,13 @@ zicha_import_encoding_from_string (const char          *text,
   return FALSE;
 }
 
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-}
-
 static gboolean
 record_import (Importer   *imp,
                const char *folder,
                const char *user_name,
                const char *started_at)
 {
-  g_autofree char *finished_at = now_text ();
+  g_autofree char *finished_at = zicha_now_text ();
   ZichaImportResult *result = imp->result;
   sqlite3_stmt *stmt;
   gint64 inserted = 0, updated = 0, unchanged = 0;
@@ -184,7 +177,7 @@ zicha_import_folder (ZichaDb                   *db,
   g_autoptr(ZichaImportResult) result = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *started_at = now_text ();
+  g_autofree char *started_at = zicha_now_text ();
   guint64 sizes[ZICHA_N_RECORD_KINDS] = { 0 };
   char *not_regular[ZICHA_N_RECORD_KINDS] = { NULL };
   gboolean foreign_keys;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "zicha-day.h"
 #include "zicha-db-private.h"
 #include "zicha-error.h"
 #include "zicha-hits-private.h"
@@ -315,12 +316,6 @@ zicha_hits_query (ZichaDb               *db,
   return zicha_hits_query_page (db, filter, ZICHA_HIT_ORDER_DEFAULT, FALSE, 0, 0, NULL, error);
 }
 
-static int
-on_query_progress_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
-
 GArray *
 zicha_hits_query_ids (ZichaDb               *db,
                       const ZichaHitFilter  *filter,
@@ -348,7 +343,7 @@ zicha_hits_query_ids (ZichaDb               *db,
     }
   bind_values (stmt, values);
   if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 2000, on_query_progress_cb, cancellable);
+    zicha_db_watch_cancellable (handle, cancellable, 2000);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -357,7 +352,7 @@ zicha_hits_query_ids (ZichaDb               *db,
     }
   sqlite3_finalize (stmt);
   if (cancellable != NULL)
-    sqlite3_progress_handler (handle, 0, NULL, NULL);
+    zicha_db_unwatch_cancellable (handle);
   if (rc != SQLITE_DONE)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -496,15 +491,6 @@ zicha_hits_get_records (ZichaDb  *db,
 
 /* Triage --------------------------------------------------------------------------------- */
 
-static void
-now_string (char out[20])
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *s = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-
-  g_strlcpy (out, s, 20);
-}
-
 /* Runs @sql with text/int parameters: each of @args is a const char * (NULL = SQL NULL) for
  * 's' in @types, or a gint64 for 'i'. Returns sqlite3_changes or -1. */
 static gint64
@@ -608,7 +594,7 @@ zicha_hits_confirm (ZichaDb     *db,
   hit = begin_with_hit (db, hit_id, error);
   if (hit == NULL || !check_untriaged (db, hit, error))
     return FALSE;
-  now_string (now);
+  zicha_now (now);
   rule = zicha_rules_lookup (hit->rule);
 
   if (exec_params (handle,
@@ -654,7 +640,7 @@ zicha_hits_dismiss (ZichaDb     *db,
   hit = begin_with_hit (db, hit_id, error);
   if (hit == NULL || !check_untriaged (db, hit, error))
     return FALSE;
-  now_string (now);
+  zicha_now (now);
   if (!_zicha_hit_store_dismiss (handle, hit->id, trimmed, user_name, now))
     return fail (db, error);
   return commit_and_score (db, error);

@@ -14,10 +14,6 @@
 #include "zicha-error.h"
 #include "zicha-rules-private.h"
 
-#define STEP_LOOP(ctx, stmt, ok, error)                                          \
-  for (gboolean _row = FALSE;                                                     \
-       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
-
 static int
 compare_stays (gconstpointer a, gconstpointer b)
 {

@@ -2,12 +2,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * zicha_rules_run_async and _finish: zicha_rules_run in a GTask thread with its own
- * connection, its progress reported in the caller's main context. */
+ * connection, its progress reported, coalesced, in the caller's main context (zicha-progress). */
 #define G_LOG_DOMAIN "zicha-rules"
 
 #include "config.h"
 
+#include "zicha-progress.h"
 #include "zicha-rules.h"
+
+/* The caller's progress function with its data, owned by the ZichaProgress that hands the
+ * worker's state on: a pending delivery may outlive the task. */
+typedef struct
+{
+  ZichaRuleProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         destroy;
+} Listener;
 
 typedef struct
 {
@@ -16,11 +26,30 @@ typedef struct
   GStrv                  rules;
   char                  *user_name;
   guint                  n_threads;
-  ZichaRuleProgressFunc  progress;
-  gpointer               progress_data;
-  GDestroyNotify         progress_data_free;
-  GMainContext          *context;
+  ZichaProgress         *progress;
 } AsyncData;
+
+static void
+listener_free (gpointer user_data)
+{
+  Listener *listener = user_data;
+
+  if (listener->destroy != NULL)
+    listener->destroy (listener->data);
+  g_free (listener);
+}
+
+static void
+deliver_progress (const char *rule_id,
+                  guint64     count,
+                  guint64     done,
+                  guint64     total,
+                  gpointer    user_data)
+{
+  Listener *listener = user_data;
+
+  listener->func ((guint) done, (guint) total, rule_id, listener->data);
+}
 
 static void
 async_data_free (AsyncData *data)
@@ -28,53 +57,16 @@ async_data_free (AsyncData *data)
   g_free (data->path);
   g_strfreev (data->rules);
   g_free (data->user_name);
-  if (data->progress_data_free != NULL)
-    data->progress_data_free (data->progress_data);
-  g_main_context_unref (data->context);
+  g_clear_pointer (&data->progress, zicha_progress_unref);
   g_free (data);
-}
-
-typedef struct
-{
-  AsyncData  *data;
-  guint       done;
-  guint       total;
-  char       *rule_id;
-} ProgressCall;
-
-static gboolean
-progress_idle (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->data->progress (call->done, call->total, call->rule_id, call->data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_call_free (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  g_free (call->rule_id);
-  g_free (call);
 }
 
 static void
 async_progress (guint done, guint total, const char *rule_id, gpointer user_data)
 {
-  GTask *task = user_data;
-  AsyncData *data = g_task_get_task_data (task);
-  ProgressCall *call = g_new0 (ProgressCall, 1);
+  AsyncData *data = user_data;
 
-  call->data = data;
-  call->done = done;
-  call->total = total;
-  call->rule_id = g_strdup (rule_id);
-  /* The task holds a reference on data until it completes, which happens after this source
-   * was queued in the same context, so it runs first. */
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_idle, call,
-                              progress_call_free);
+  zicha_progress_post (data->progress, rule_id, 0, done, total);
 }
 
 static void
@@ -98,7 +90,7 @@ run_thread (GTask        *task,
   options.rules = (const char * const *) data->rules;
   options.user_name = data->user_name;
   options.n_threads = data->n_threads;
-  if (!zicha_rules_run (db, &options, data->progress != NULL ? async_progress : NULL, task,
+  if (!zicha_rules_run (db, &options, data->progress != NULL ? async_progress : NULL, data,
                         cancellable, &result, &error))
     g_task_return_error (task, error);
   else
@@ -132,10 +124,19 @@ zicha_rules_run_async (ZichaDb                    *db,
       data->user_name = g_strdup (options->user_name);
       data->n_threads = options->n_threads;
     }
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_free = progress_data_free;
-  data->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    {
+      Listener *listener = g_new0 (Listener, 1);
+
+      listener->func = progress;
+      listener->data = progress_data;
+      listener->destroy = progress_data_free;
+      /* At the task's own priority, posted before it returns: the last progress comes first. */
+      data->progress = zicha_progress_new (NULL, G_PRIORITY_DEFAULT, ZICHA_PROGRESS_EVERY,
+                                           deliver_progress, listener, listener_free);
+    }
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
   g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);
   g_task_run_in_thread (task, run_thread);
 }

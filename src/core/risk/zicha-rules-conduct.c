@@ -11,12 +11,6 @@
 #include "zicha-audit-time.h"
 #include "zicha-rules-private.h"
 
-#define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
-
-#define STEP_LOOP(ctx, stmt, ok, error)                                          \
-  for (gboolean _row = FALSE;                                                     \
-       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
-
 /* Team rows per person ------------------------------------------------------------------- */
 
 typedef void (*PersonFunc) (ZichaRuleContext    *ctx,
@@ -190,7 +184,7 @@ zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
         {
           g_autofree char *key = g_strconcat (a.audit_id, "/", a.person_id, NULL);
           g_autofree char *other_key = g_strconcat (b.audit_id, "/", b.person_id, NULL);
-          GString *json = zicha_json_begin ();
+          ZichaJson *json = zicha_json_begin ();
           ZichaFoundHit *hit;
 
           zicha_json_add_string (json, "from", a.from);
@@ -362,7 +356,7 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
           if (person_id != NULL)
             {
               g_autofree char *key = g_strconcat (person_id, "/", month, NULL);
-              GString *json = zicha_json_begin ();
+              ZichaJson *json = zicha_json_begin ();
               ZichaFoundHit *hit;
 
               zicha_json_add_string (json, "month", month);
@@ -551,7 +545,7 @@ zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
         const char *start_on = zicha_col_text (stmt, 5);
         g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
         g_autoptr(GString) message = g_string_new (NULL);
-        GString *json = zicha_json_begin ();
+        ZichaJson *json = zicha_json_begin ();
         ZichaFoundHit *hit;
 
         if (unqualified)
@@ -860,7 +854,7 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
       gboolean has_team, row;
       g_autoptr(GString) missing = NULL;
       ZichaFoundHit *hit;
-      GString *json;
+      ZichaJson *json;
       guint k;
 
       if (!a->visible || a->cert <= 0 || (gsize) a->cert >= certs->len)
@@ -967,7 +961,7 @@ zicha_rule_expense_paid_by_client (ZichaRuleContext *ctx, GError **error)
     {
       const char *expense_id = zicha_col_text (stmt, 0);
       g_autofree char *amount = zicha_format_money (sqlite3_column_int64 (stmt, 2));
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "category", zicha_col_text (stmt, 1));
@@ -1069,7 +1063,7 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
         {
           const char *expense_id;
           g_autofree char *amount = NULL;
-          GString *json;
+          ZichaJson *json;
           ZichaFoundHit *hit;
 
           if (!(ok = zicha_rule_step (ctx, hits, &row, error)) || !row)
@@ -1190,7 +1184,7 @@ zicha_rule_checkin_missing (ZichaRuleContext *ctx, GError **error)
           const char *audit_id = zicha_col_text (info, 0);
           const char *person_id = zicha_col_text (info, 1);
           g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
-          GString *json = zicha_json_begin ();
+          ZichaJson *json = zicha_json_begin ();
           ZichaFoundHit *hit;
 
           zicha_json_add_string (json, "role", zicha_col_text (info, 3));
@@ -1244,7 +1238,7 @@ zicha_rule_checkin_far (ZichaRuleContext *ctx, GError **error)
       const char *audit_id = zicha_col_text (stmt, 0);
       const char *person_id = zicha_col_text (stmt, 1);
       g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "distance_km", zicha_col_text (stmt, 4));

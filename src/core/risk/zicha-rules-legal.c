@@ -10,13 +10,6 @@
 #include "zicha-audit-time.h"
 #include "zicha-rules-private.h"
 
-/* An event-like date after as of counts as not yet happened (DOMAIN.md section 4). */
-#define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
-
-#define STEP_LOOP(ctx, stmt, ok, error)                                          \
-  for (gboolean _row = FALSE;                                                     \
-       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
-
 /* SCOPE_NOT_APPROVED --------------------------------------------------------------------- */
 
 typedef struct
@@ -125,7 +118,7 @@ zicha_rule_scope_not_approved (ZichaRuleContext *ctx, GError **error)
       if (missing != NULL)
         {
           const char *cert_no = zicha_col_text (stmt, 0);
-          GString *json = zicha_json_begin ();
+          ZichaJson *json = zicha_json_begin ();
           ZichaFoundHit *hit;
 
           g_string_append_c (json_codes, ']');
@@ -212,7 +205,7 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
       g_autofree char *personnel_s = g_strdup_printf ("%" PRId64, personnel);
       g_autofree char *r_s = g_strdup_printf ("%" PRId64, r);
       const char *basis = from_employees ? _("declared employees") : _("effective personnel");
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
 
@@ -273,7 +266,7 @@ zicha_rule_personnel_understated (ZichaRuleContext *ctx, GError **error)
     {
       const char *audit_id = zicha_col_text (stmt, 0);
       gint64 ep = sqlite3_column_int64 (stmt, 1), emp = sqlite3_column_int64 (stmt, 2);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_int (json, "effective_personnel", ep);
@@ -310,7 +303,7 @@ zicha_rule_decision_by_team_member (ZichaRuleContext *ctx, GError **error)
     {
       const char *audit_id = zicha_col_text (stmt, 0);
       const char *person_id = zicha_col_text (stmt, 1);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       g_autofree char *team_key = g_strconcat (audit_id, "/", person_id, NULL);
       ZichaFoundHit *hit;
 
@@ -350,7 +343,7 @@ zicha_rule_decision_before_report (ZichaRuleContext *ctx, GError **error)
       const char *end_on = zicha_col_text (stmt, 1);
       const char *d = zicha_col_text (stmt, 2);
       const char *r = (const char *) sqlite3_column_text (stmt, 3);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
 
@@ -385,7 +378,7 @@ zicha_rule_report_before_audit_end (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *audit_id = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "report_on", zicha_col_text (stmt, 2));
@@ -419,7 +412,7 @@ zicha_rule_records_late (ZichaRuleContext *ctx, GError **error)
     {
       const char *audit_id = zicha_col_text (stmt, 0);
       g_autofree char *rec_day = g_strndup (zicha_col_text (stmt, 2), 10);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "recorded_at", zicha_col_text (stmt, 2));
@@ -453,7 +446,7 @@ zicha_rule_cert_without_initial_audit (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *cert_no = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "issued_on", zicha_col_text (stmt, 1));
@@ -486,7 +479,7 @@ zicha_rule_stage1_missing (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *cert_no = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "stage2_audits", zicha_col_text (stmt, 1));
@@ -526,7 +519,7 @@ zicha_rule_cert_issued_before_decision (ZichaRuleContext *ctx, GError **error)
       const char *audit_id = zicha_col_text (stmt, 2);
       const char *end_on = zicha_col_text (stmt, 3);
       const char *d = (const char *) sqlite3_column_text (stmt, 4);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
 
@@ -593,7 +586,7 @@ overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months, sqlite3_stmt *
   if (strcmp (ctx->as_of, due) > 0)
     {
       g_autofree char *prev_audit = overdue_audit_id (audit_id, o->prev_audit);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "anchor", o->anchor);
@@ -625,7 +618,7 @@ overdue_audit (ZichaRuleContext *ctx, Overdue *o, gint64 months, gint64 audit,
     {
       g_autofree char *this_id = overdue_audit_id (audit_id, audit);
       g_autofree char *prev_id = overdue_audit_id (audit_id, o->prev_audit);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "anchor", o->anchor);
@@ -777,7 +770,7 @@ zicha_rule_suspension_too_long (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *cert_no = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "suspended_on", zicha_col_text (stmt, 1));
@@ -810,7 +803,7 @@ zicha_rule_expired_still_valid (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *cert_no = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "expires_on", zicha_col_text (stmt, 1));
@@ -847,7 +840,7 @@ zicha_rule_reported_late (ZichaRuleContext *ctx, GError **error)
       const char *issued = zicha_col_text (stmt, 1);
       const char *r = (const char *) sqlite3_column_text (stmt, 2);
       const char *due = zicha_col_text (stmt, 3);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
 

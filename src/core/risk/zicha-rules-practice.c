@@ -11,12 +11,6 @@
 #include "zicha-audit-time.h"
 #include "zicha-rules-private.h"
 
-#define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
-
-#define STEP_LOOP(ctx, stmt, ok, error)                                          \
-  for (gboolean _row = FALSE;                                                     \
-       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
-
 /* WATCHLIST_NO_ACTION -------------------------------------------------------------------- */
 
 gboolean
@@ -49,7 +43,7 @@ zicha_rule_watchlist_no_action (ZichaRuleContext *ctx, GError **error)
   STEP_LOOP (ctx, stmt, ok, error)
     {
       const char *cert_no = zicha_col_text (stmt, 0);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
 
       zicha_json_add_string (json, "org_id", zicha_col_text (stmt, 1));
@@ -96,7 +90,7 @@ zicha_rule_complaint_unresolved (ZichaRuleContext *ctx, GError **error)
       const char *complaint_id = zicha_col_text (stmt, 0);
       const char *received = zicha_col_text (stmt, 1);
       const char *closed = (const char *) sqlite3_column_text (stmt, 2);
-      GString *json = zicha_json_begin ();
+      ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
 
@@ -227,7 +221,7 @@ zicha_rule_code_without_competence (ZichaRuleContext *ctx, GError **error)
     {
       CodeUse *use = g_ptr_array_index (order, i);
       g_autofree char *hit_key = NULL;
-      GString *json;
+      ZichaJson *json;
       ZichaFoundHit *hit;
       guint j;
 
@@ -277,7 +271,7 @@ zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
                          && td->audit_start[id] == td->audit_start[id + 1];
       const char *audit_id;
       g_autoptr(GString) what = NULL;
-      GString *json;
+      ZichaJson *json;
       const char *items[4] = { NULL };
       ZichaFoundHit *hit;
       guint i, n = 0;
@@ -404,7 +398,7 @@ zicha_rule_part_time_heavy (ZichaRuleContext *ctx, GError **error)
     {
       g_autofree char *year = NULL, *part_s = NULL, *total_s = NULL;
       g_autofree char *pct_s = NULL;
-      GString *json;
+      ZichaJson *json;
       gint64 tenths;
 
       /* part > max_pct % of total, exactly */

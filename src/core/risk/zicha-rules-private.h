@@ -6,6 +6,10 @@
 
 #include "zicha-db-private.h"
 #include "zicha-rules.h"
+#include "zicha-day.h"
+#include "zicha-format.h"
+#include "zicha-json.h"
+#include "zicha-scope-code.h"
 
 G_BEGIN_DECLS
 
@@ -78,35 +82,18 @@ void           zicha_found_hit_add_records (ZichaFoundHit *hit,
                                        const char        *record_type,
                                        const char        *keys);
 
-/* Day numbers for date arithmetic: days since 1970-01-01; G_MININT for an invalid date. */
-gint           zicha_day_from_string  (const char        *date);
-void           zicha_day_to_string    (gint               day,
-                                       char               out[11]);
-
-gint           zicha_day_from_ymd     (gint y, gint m, gint d);
-void           zicha_day_to_ymd       (gint day, gint *y, gint *m, gint *d);
-gint           zicha_days_in_month    (gint y, gint m);
-
-/* Small JSON writer for details. */
-GString       *zicha_json_begin       (void);
-void           zicha_json_add_string  (GString *json, const char *key, const char *value);
-void           zicha_json_add_int     (GString *json, const char *key, gint64 value);
-void           zicha_json_add_raw     (GString *json, const char *key, const char *raw);
-char          *zicha_json_end         (GString *json);
-
 /* Translated labels of enumerated values, for messages. */
 const char    *zicha_rule_role_label     (const char *role);
 const char    *zicha_rule_category_label (const char *category);
-/* Yuan from fen: 1250 → "12.50". */
-char          *zicha_format_money        (gint64 fen);
+/* The loop over the rows of a rule's statement: STEP_LOOP (ctx, stmt, ok, error) { …a row… };
+ * afterwards @ok is FALSE (and @error set) when a step failed. */
+#define STEP_LOOP(ctx, stmt, ok, error)                                          \
+  for (gboolean _row = FALSE;                                                     \
+       ((ok) = zicha_rule_step ((ctx), (stmt), &_row, (error))) && _row; )
 
-/* Calls @func with the length of each prefix of @code on a segment boundary, shortest first
- * ("17.06.01": 2, 5, 8); stops when @func returns TRUE and returns TRUE then. */
-gboolean       zicha_scope_code_foreach_prefix (const char *code,
-                                                gboolean  (*func) (const char *code,
-                                                                   gsize       len,
-                                                                   gpointer    data),
-                                                gpointer    data);
+/* An event-like column seen as of the run's date (DOMAIN.md section 4): a date after :asof
+ * counts as not yet happened. */
+#define EV(col) "(CASE WHEN " col " <= :asof THEN " col " END)"
 
 /* Column helper: text or "" */
 static inline const char *
@@ -242,11 +229,6 @@ void            _zicha_rule_cache_free           (ZichaRuleCache       *cache);
 /* Whether the item @name is loaded (never waits for a load under way). */
 gboolean        _zicha_rule_cache_is_ready       (ZichaRuleCache       *cache,
                                                   const char           *name);
-
-/* zicha-rules-util.c: zicha_date_add_months () into @out; FALSE when @date is not a date. */
-gboolean        _zicha_date_add_months_buf       (const char           *date,
-                                                  gint                  months,
-                                                  char                  out[11]);
 
 /* zicha-risk-score.c: recomputes certificates.risk_score (zicha_rules_update_risk_scores)
  * inside the caller's transaction, if any. */

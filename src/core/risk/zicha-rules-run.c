@@ -69,12 +69,6 @@ typedef struct
   gint64        generation;       /* of the records, as the run's snapshot has them */
 } Shared;
 
-static int
-progress_handler (void *data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
 static gboolean
 run_job (Shared *shared, sqlite3 *db, Job *job, GError **error)
 {
@@ -113,8 +107,7 @@ prepare_connection (sqlite3 *db, GCancellable *cancellable)
 {
   sqlite3_exec (db, "PRAGMA mmap_size = " RULES_MMAP_SIZE, NULL, NULL, NULL);
   zicha_rules_register_functions (db);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_handler, cancellable);
+  zicha_db_watch_cancellable (db, cancellable, 10000);
 }
 
 /* The next job to hand out (with shared->lock held), NULL when none is left: the heaviest
@@ -228,7 +221,7 @@ worker_thread (gpointer data)
       prepare_connection (handle, shared->cancellable);
       work (shared, handle);
       sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
-      sqlite3_progress_handler (handle, 0, NULL, NULL);
+      zicha_db_unwatch_cancellable (handle);
       g_mutex_lock (&shared->lock);
     }
   shared->n_workers_left--;
@@ -313,25 +306,16 @@ schedule (sqlite3 *db, Shared *shared)
 
 /* The run's record ----------------------------------------------------------------------- */
 
-static void
-now_string (char out[20])
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *s = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-
-  g_strlcpy (out, s, 20);
-}
-
 static char *
 params_json (Job *jobs, guint n_jobs)
 {
-  GString *json = zicha_json_begin ();
+  ZichaJson *json = zicha_json_begin ();
   guint i, j;
 
   for (i = 0; i < n_jobs; i++)
     {
       guint n = zicha_rule_get_n_params (jobs[i].rule);
-      GString *inner;
+      ZichaJson *inner;
       g_autofree char *raw = NULL;
 
       if (n == 0)
@@ -578,7 +562,7 @@ zicha_rules_run (ZichaDb                    *db,
   shared.cancellable = cancellable;
   shared.cache = _zicha_rule_cache_new ();
 
-  now_string (started_at);
+  zicha_now (started_at);
   memcpy (today, started_at, 10);
   today[10] = '\0';
 
@@ -645,7 +629,7 @@ zicha_rules_run (ZichaDb                    *db,
           if (progress != NULL)
             progress (shared.n_done, shared.n_jobs, job->rule->id, progress_data);
         }
-      sqlite3_progress_handler (handle, 0, NULL, NULL);
+      zicha_db_unwatch_cancellable (handle);
       sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
       {
         g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" PRId64, mmap_size);
@@ -745,7 +729,7 @@ zicha_rules_run (ZichaDb                    *db,
       goto out;
     }
   g_debug ("risk scores after %" PRId64 " ms", (g_get_monotonic_time () - start) / 1000);
-  now_string (finished_at);
+  zicha_now (finished_at);
   if (!update_run (handle, run_id, "finished", finished_at, shared.generation)
       || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -768,7 +752,7 @@ zicha_rules_run (ZichaDb                    *db,
 out:
   if (!ok && result != NULL && result->run_id > 0)
     {
-      now_string (finished_at);
+      zicha_now (finished_at);
       update_run (handle, result->run_id,
                   g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? "cancelled"
                                                                             : "failed",

@@ -17,7 +17,7 @@ sql_add_months (sqlite3_context *context, int argc, sqlite3_value **argv)
   const char *date = (const char *) sqlite3_value_text (argv[0]);
 
   if (date == NULL || sqlite3_value_type (argv[1]) == SQLITE_NULL
-      || !_zicha_date_add_months_buf (date, sqlite3_value_int (argv[1]), buf))
+      || !zicha_date_add_months_buf (date, sqlite3_value_int (argv[1]), buf))
     {
       sqlite3_result_null (context);
       return;

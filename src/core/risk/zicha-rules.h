@@ -8,7 +8,9 @@
 
 #include <gio/gio.h>
 
+#include "zicha-day.h"
 #include "zicha-db.h"
+#include "zicha-scope-code.h"
 
 G_BEGIN_DECLS
 
@@ -178,18 +180,5 @@ ZichaRuleRunResult *zicha_rules_run_finish (ZichaDb           *db,
  * also after triage). */
 gboolean  zicha_rules_update_risk_scores (ZichaDb   *db,
                                           GError   **error);
-
-/* Date helpers (exposed for tests and other parts of the core) ------------------------------ */
-
-/* "+N months" of DOMAIN.md: calendar arithmetic clamping to the month's end
- * (2024-01-31 + 1 = 2024-02-29). @date is YYYY-MM-DD; NULL when it is not a valid date. */
-char     *zicha_date_add_months   (const char  *date,
-                                   gint         months);
-char     *zicha_date_add_days     (const char  *date,
-                                   gint         days);
-
-/* Code A covers code B when A's dot-separated segments are a prefix of B's. */
-gboolean  zicha_scope_code_covers (const char  *a,
-                                   const char  *b);
 
 G_END_DECLS

@@ -46,6 +46,14 @@ gboolean  zicha_db_bump_records_generation (ZichaDb  *self,
 /* -1 when it cannot be read. */
 gint64    zicha_db_read_records_generation (sqlite3  *handle);
 
+/* While watched, a statement of @handle stops (SQLITE_INTERRUPT) soon after @cancellable is
+ * cancelled: SQLite asks every @n_ops steps of its virtual machine. A NULL @cancellable
+ * watches nothing. zicha_db_unwatch_cancellable () ends it. */
+void      zicha_db_watch_cancellable   (sqlite3       *handle,
+                                        GCancellable  *cancellable,
+                                        int            n_ops);
+void      zicha_db_unwatch_cancellable (sqlite3       *handle);
+
 /* For tests: treat every file as being on a network file system (no WAL). */
 void      zicha_db_set_force_network_fs (gboolean    force);
 

@@ -668,6 +668,33 @@ zicha_db_set_setting (ZichaDb     *self,
   return TRUE;
 }
 
+/* Cancellation -------------------------------------------------------------------------------- */
+
+static int
+on_progress_check_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+void
+zicha_db_watch_cancellable (sqlite3      *handle,
+                            GCancellable *cancellable,
+                            int           n_ops)
+{
+  g_return_if_fail (handle != NULL);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, n_ops, on_progress_check_cancelled, cancellable);
+}
+
+void
+zicha_db_unwatch_cancellable (sqlite3 *handle)
+{
+  g_return_if_fail (handle != NULL);
+
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+}
+
 /* The generation of the records -------------------------------------------------------------- */
 
 gboolean

@@ -198,12 +198,6 @@ post_first_page (ZichaPagedIds *ids)
                               first_page_free);
 }
 
-static int
-on_progress_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
-
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -226,7 +220,7 @@ query_thread (GTask        *task,
       return;
     }
   if (cancellable != NULL)
-    sqlite3_progress_handler (zicha_db_get_handle (db), 2000, on_progress_cb, cancellable);
+    zicha_db_watch_cancellable (zicha_db_get_handle (db), cancellable, 2000);
 
   ids = ids_new (4096);
   ids->query = qd->funcs->early_first_page ? qd : NULL;

@@ -723,6 +723,32 @@ test_risk_score (void)
   fixture_close (&f);
 }
 
+/* Confirming a hit a later run resolved brings it back into the risk score at once (it used to
+ * wait for the next run or triage). */
+static void
+test_risk_score_confirm_resolved (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(ZichaRuleRunResult) result = NULL;
+  g_autoptr(ZichaRuleRunResult) earlier = NULL;
+  g_autoptr(ZichaHit) team = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *team_rule[] = { "AUDITOR_NOT_QUALIFIED", NULL };
+
+  fixture_open (&f, "risk");
+  result = run (&f, "2024-06-30", 2, risk_rules);
+  g_assert_cmpint (score_of (&f, "R1"), ==, 9);
+  /* before the audit: the team row's hit is not found any more, so it is resolved */
+  earlier = run (&f, "2000-01-01", 2, team_rule);
+  team = get_hit (&f, "AUDITOR_NOT_QUALIFIED", "RA1/P1");
+  g_assert_cmpint (team->status, ==, ZICHA_HIT_RESOLVED);
+  g_assert_cmpint (score_of (&f, "R1"), ==, 6);
+  g_assert_true (zicha_hits_confirm (f.db, team->id, "tester", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (score_of (&f, "R1"), ==, 9);
+  fixture_close (&f);
+}
+
 static void
 test_rerun_and_triage (void)
 {
@@ -1050,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/practice", test_practice);
   g_test_add_func ("/rules/capability", test_capability);
   g_test_add_func ("/rules/risk-score", test_risk_score);
+  g_test_add_func ("/rules/risk-score/confirm-resolved", test_risk_score_confirm_resolved);
   g_test_add_func ("/rules/rerun-and-triage", test_rerun_and_triage);
   g_test_add_func ("/rules/all-rules-threads", test_all_rules_threads);
   g_test_add_func ("/rules/team-data-shared", test_team_data_shared);

@@ -297,6 +297,7 @@ zicha_import_folder (ZichaDb                   *db,
   if (!zicha_db_begin (db, error))
     {
       restore_connection (&imp, foreign_keys);
+      importer_clear (&imp);
       return FALSE;
     }
   if (!_zicha_import_load_handled_certs (&imp))

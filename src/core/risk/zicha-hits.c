@@ -611,7 +611,14 @@ zicha_hits_confirm (ZichaDb     *db,
                    "ii", problem, hit->id) < 0
       || !_zicha_hit_store_confirm (handle, hit->id, user_name, now))
     return fail (db, error);
-  if (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  /* A resolved hit did not count in the risk score; confirmed, it does again. (An open one
+   * counts either way: no need to compute the scores again.) */
+  if (hit->status == ZICHA_HIT_RESOLVED)
+    {
+      if (!commit_and_score (db, error))
+        return FALSE;
+    }
+  else if (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     return fail (db, error);
   if (out_problem_id != NULL)
     *out_problem_id = problem;

@@ -7,10 +7,15 @@
 
 #include <string.h>
 
+#include "zicha-audit-time.h"
 #include "zicha-day.h"
+#include "zicha-enum.h"
+#include "zicha-enums.h"
+#include "zicha-hits.h"
 #include "zicha-format.h"
 #include "zicha-json.h"
 #include "zicha-progress.h"
+#include "zicha-rules.h"
 #include "zicha-scope-code.h"
 
 static void
@@ -208,6 +213,38 @@ test_progress (void)
     }
 }
 
+/* The nicks are the stored values (DOMAIN.md's names). */
+static void
+test_enums (void)
+{
+  const char *areas[] = { "legal", "conduct", "practice", "capability" };
+  const char *statuses[] = { "open", "confirmed", "dismissed", "resolved" };
+  int value = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      ZichaRuleArea area;
+
+      g_assert_cmpstr (zicha_rule_area_to_string ((ZichaRuleArea) i), ==, areas[i]);
+      g_assert_true (zicha_rule_area_from_string (areas[i], &area));
+      g_assert_cmpint (area, ==, i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_assert_cmpstr (zicha_hit_status_to_string ((ZichaHitStatus) i), ==, statuses[i]);
+  g_assert_null (zicha_enum_get_nick (ZICHA_TYPE_RULE_AREA, 17));
+  g_assert_false (zicha_enum_from_nick (ZICHA_TYPE_RULE_AREA, "Legal", FALSE, &value));
+  g_assert_true (zicha_enum_from_nick (ZICHA_TYPE_RULE_AREA, "Legal", TRUE, &value));
+  g_assert_cmpint (value, ==, ZICHA_RULE_AREA_LEGAL);
+  g_assert_false (zicha_enum_from_nick (ZICHA_TYPE_RULE_AREA, NULL, TRUE, &value));
+  {
+    ZichaComplexity complexity;
+
+    g_assert_true (zicha_complexity_from_string ("LIMITED", &complexity));
+    g_assert_cmpint (complexity, ==, ZICHA_COMPLEXITY_LIMITED);
+    g_assert_false (zicha_complexity_from_string ("huge", &complexity));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,5 +257,6 @@ main (int    argc,
   g_test_add_func ("/util/money", test_money);
   g_test_add_func ("/util/scope-codes", test_scope_codes);
   g_test_add_func ("/util/progress", test_progress);
+  g_test_add_func ("/util/enums", test_enums);
   return g_test_run ();
 }

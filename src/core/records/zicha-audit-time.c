@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "zicha-audit-time.h"
+#include "zicha-enum.h"
+#include "zicha-enums.h"
 
 typedef struct
 {
@@ -98,20 +100,14 @@ gboolean
 zicha_complexity_from_string (const char      *str,
                               ZichaComplexity *out)
 {
-  static const char *names[] = { "high", "medium", "low", "limited" };
-  guint i;
+  int value;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (str == NULL)
+  if (!zicha_enum_from_nick (ZICHA_TYPE_COMPLEXITY, str, TRUE, &value))
     return FALSE;
-  for (i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (str, names[i]) == 0)
-      {
-        *out = (ZichaComplexity) i;
-        return TRUE;
-      }
-  return FALSE;
+  *out = (ZichaComplexity) value;
+  return TRUE;
 }
 
 gint

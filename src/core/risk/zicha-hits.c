@@ -11,35 +11,32 @@
 #include <glib/gi18n-lib.h>
 
 #include "zicha-day.h"
+#include "zicha-enum.h"
+#include "zicha-enums.h"
 #include "zicha-db-private.h"
 #include "zicha-error.h"
 #include "zicha-hits-private.h"
 #include "zicha-hits.h"
 #include "zicha-rules.h"
 
-static const char *status_ids[] = { "open", "confirmed", "dismissed", "resolved" };
 static const char *status_labels[] = { N_("Open"), N_("Confirmed"), N_("Dismissed"), N_("Resolved") };
 
 const char *
 zicha_hit_status_to_string (ZichaHitStatus status)
 {
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_ids), NULL);
-  return status_ids[status];
+  return zicha_enum_get_nick (ZICHA_TYPE_HIT_STATUS, status);
 }
 
 gboolean
 zicha_hit_status_from_string (const char     *str,
                               ZichaHitStatus *out)
 {
-  guint i;
+  int value;
 
-  for (i = 0; str != NULL && i < G_N_ELEMENTS (status_ids); i++)
-    if (strcmp (str, status_ids[i]) == 0)
-      {
-        *out = (ZichaHitStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!zicha_enum_from_nick (ZICHA_TYPE_HIT_STATUS, str, FALSE, &value))
+    return FALSE;
+  *out = (ZichaHitStatus) value;
+  return TRUE;
 }
 
 const char *

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "zicha-enum.h"
+#include "zicha-enums.h"
 #include "zicha-rules-private.h"
 
 /* The last number of an entry, its cost, is about its time in tens of milliseconds on the demo
@@ -271,34 +273,28 @@ zicha_rule_param_get_label (const ZichaRuleParam *param)
   return g_dgettext (GETTEXT_PACKAGE, param->label);
 }
 
-static const char *area_ids[] = { "legal", "conduct", "practice", "capability" };
 static const char *area_labels[] = {
   N_("Legality and compliance"), N_("Professional conduct of personnel"),
   N_("Papers apart from practice"), N_("Capability of the body"),
 };
-static const char *severity_ids[] = { "high", "medium", "low" };
 static const char *severity_labels[] = { N_("High"), N_("Medium"), N_("Low") };
 
 const char *
 zicha_rule_area_to_string (ZichaRuleArea area)
 {
-  g_return_val_if_fail ((guint) area < G_N_ELEMENTS (area_ids), NULL);
-  return area_ids[area];
+  return zicha_enum_get_nick (ZICHA_TYPE_RULE_AREA, area);
 }
 
 gboolean
 zicha_rule_area_from_string (const char    *str,
                              ZichaRuleArea *out)
 {
-  guint i;
+  int value;
 
-  for (i = 0; str != NULL && i < G_N_ELEMENTS (area_ids); i++)
-    if (strcmp (str, area_ids[i]) == 0)
-      {
-        *out = (ZichaRuleArea) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!zicha_enum_from_nick (ZICHA_TYPE_RULE_AREA, str, FALSE, &value))
+    return FALSE;
+  *out = (ZichaRuleArea) value;
+  return TRUE;
 }
 
 const char *
@@ -311,23 +307,19 @@ zicha_rule_area_get_label (ZichaRuleArea area)
 const char *
 zicha_rule_severity_to_string (ZichaRuleSeverity severity)
 {
-  g_return_val_if_fail ((guint) severity < G_N_ELEMENTS (severity_ids), NULL);
-  return severity_ids[severity];
+  return zicha_enum_get_nick (ZICHA_TYPE_RULE_SEVERITY, severity);
 }
 
 gboolean
 zicha_rule_severity_from_string (const char        *str,
                                  ZichaRuleSeverity *out)
 {
-  guint i;
+  int value;
 
-  for (i = 0; str != NULL && i < G_N_ELEMENTS (severity_ids); i++)
-    if (strcmp (str, severity_ids[i]) == 0)
-      {
-        *out = (ZichaRuleSeverity) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!zicha_enum_from_nick (ZICHA_TYPE_RULE_SEVERITY, str, FALSE, &value))
+    return FALSE;
+  *out = (ZichaRuleSeverity) value;
+  return TRUE;
 }
 
 const char *

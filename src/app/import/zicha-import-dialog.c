@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-app-utils-private.h"
 #include "zicha-csv-writer.h"
 #include "zicha-import-dialog.h"
 
@@ -84,12 +85,6 @@ enum {
   N_COLS
 };
 
-static char *
-format_count (guint64 count)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-}
-
 static void
 on_progress_cb (const char *file_name,
                 guint64     rows_done,
@@ -98,7 +93,7 @@ on_progress_cb (const char *file_name,
                 gpointer    user_data)
 {
   ZichaImportDialog *self = user_data;
-  g_autofree char *rows = format_count (rows_done);
+  g_autofree char *rows = _zicha_app_format_count (rows_done);
   g_autofree char *text = NULL;
 
   if (!self->running || self->stack == NULL)
@@ -163,9 +158,9 @@ show_done (ZichaImportDialog *self)
       updated += stats->updated;
       unchanged += stats->unchanged;
 
-      n_ins = format_count (stats->inserted);
-      n_upd = format_count (stats->updated);
-      n_same = format_count (stats->unchanged);
+      n_ins = _zicha_app_format_count (stats->inserted);
+      n_upd = _zicha_app_format_count (stats->updated);
+      n_same = _zicha_app_format_count (stats->unchanged);
       /* Translators: what an import did with the rows of one file. */
       subtitle = g_strdup_printf (_("%1$s new, %2$s updated, %3$s unchanged"),
                                   n_ins, n_upd, n_same);
@@ -180,9 +175,9 @@ show_done (ZichaImportDialog *self)
     }
 
   {
-    g_autofree char *n_ins = format_count (inserted);
-    g_autofree char *n_upd = format_count (updated);
-    g_autofree char *n_same = format_count (unchanged);
+    g_autofree char *n_ins = _zicha_app_format_count (inserted);
+    g_autofree char *n_upd = _zicha_app_format_count (updated);
+    g_autofree char *n_same = _zicha_app_format_count (unchanged);
 
     /* Translators: the summary of a finished import. */
     summary = g_strdup_printf (_("The records were imported: %1$s new, %2$s updated, "
@@ -190,7 +185,7 @@ show_done (ZichaImportDialog *self)
   }
   if (warnings > 0)
     {
-      g_autofree char *n_warn = format_count (warnings);
+      g_autofree char *n_warn = _zicha_app_format_count (warnings);
       g_autofree char *more = g_strdup_printf (ngettext (" %s warning, listed below.",
                                                          " %s warnings, listed below.",
                                                          (gulong) MIN (warnings, G_MAXULONG)),

@@ -12,9 +12,9 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
+#include "zicha-app-utils-private.h"
 #include "zicha-overview-page.h"
 
 /* The spinner shows only when the counts take longer than this. */
@@ -95,30 +95,13 @@ static guint signals[N_SIGNALS];
 
 /* Helpers --------------------------------------------------------------------------------- */
 
-static char *
-format_count (gint64 n)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
-}
-
 static void
 set_count (GtkLabel *label,
            gint64    n)
 {
-  g_autofree char *text = format_count (n);
+  g_autofree char *text = _zicha_app_format_count (n);
 
   gtk_label_set_text (label, text);
-}
-
-/* 'YYYY-MM-DD HH:MM:SS' without the seconds. */
-static char *
-format_time (const char *stored)
-{
-  if (stored == NULL)
-    return g_strdup ("");
-  if (strlen (stored) == strlen ("YYYY-MM-DD HH:MM:SS"))
-    return g_strndup (stored, strlen ("YYYY-MM-DD HH:MM"));
-  return g_strdup (stored);
 }
 
 /* A number over its caption, as the cards of the Risk leads page show them. */
@@ -181,8 +164,8 @@ update_records (ZichaOverviewPage   *self,
   set_count (self->record_counts[RECORD_PERSONNEL], o->personnel);
   set_count (self->record_counts[RECORD_AUDITS], o->audits);
   {
-    g_autofree char *valid = format_count (o->certificates_valid);
-    g_autofree char *suspended = format_count (o->certificates_suspended);
+    g_autofree char *valid = _zicha_app_format_count (o->certificates_valid);
+    g_autofree char *suspended = _zicha_app_format_count (o->certificates_suspended);
     /* Translators: certificates by status; %1$s and %2$s are numbers */
     g_autofree char *text = g_strdup_printf (_("%1$s valid, %2$s suspended"), valid, suspended);
 
@@ -194,11 +177,11 @@ update_records (ZichaOverviewPage   *self,
   gtk_widget_set_visible (self->import_card, !imported);
   if (imported)
     {
-      g_autofree char *when = format_time (o->import_finished_at);
+      g_autofree char *when = _zicha_app_format_time (o->import_finished_at);
       g_autofree char *folder = g_filename_display_name (o->import_folder != NULL
                                                          ? o->import_folder : "");
       g_autofree char *subtitle = NULL;
-      g_autofree char *rows = format_count (o->import_rows);
+      g_autofree char *rows = _zicha_app_format_count (o->import_rows);
       g_autofree char *rows_text = NULL;
 
       if (o->import_user != NULL && *o->import_user != '\0')
@@ -232,8 +215,8 @@ update_risk (ZichaOverviewPage   *self,
 
   if (ran)
     {
-      g_autofree char *finished = format_time (o->run_finished_at);
-      g_autofree char *hits = format_count (o->run_hits);
+      g_autofree char *finished = _zicha_app_format_time (o->run_finished_at);
+      g_autofree char *hits = _zicha_app_format_count (o->run_hits);
       g_autofree char *subtitle = NULL;
       g_autofree char *hits_text = NULL;
 
@@ -284,7 +267,7 @@ update_problems (ZichaOverviewPage   *self,
                                              "rectified."));
   else
     {
-      g_autofree char *n = format_count (o->problems_from_hits);
+      g_autofree char *n = _zicha_app_format_count (o->problems_from_hits);
       /* Translators: %s is a number of problems */
       g_autofree char *text = g_strdup_printf (_("%s of them from confirmed risk leads"), n);
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-app-utils-private.h"
 #include "zicha-record-view.h"
 
 /* ZichaColumnSorter: a sorter that only reports that it was asked --------------------------- */
@@ -241,7 +242,7 @@ update_count (ZichaRecordView *self)
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  number = g_strdup_printf ("%'u", n);
+  number = _zicha_app_format_count (n);
   /* Translators: %s is a number of records, e.g. "1,234". */
   text = g_strdup_printf (ngettext ("%s record", "%s records", n), number);
   gtk_label_set_text (self->count_label, text);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-app-utils-private.h"
 #include "zicha-records-page.h"
 
 struct _ZichaRecordsPage
@@ -56,13 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* A count with the locale's digit grouping, e.g. "12,345". */
-static char *
-format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
 
 static void
 on_kind_selected_cb (ZichaRecordsPage *self,
@@ -291,7 +285,7 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
 
   for (guint i = 0; i < ZICHA_N_RECORD_KINDS; i++)
     {
-      g_autofree char *text = format_count (counts[i]);
+      g_autofree char *text = _zicha_app_format_count (counts[i]);
 
       gtk_label_set_text (self->count_labels[i], text);
       if (self->kind_count_labels[i] != NULL)
@@ -303,7 +297,7 @@ zicha_records_page_refresh (ZichaRecordsPage *self)
 
   if (total > 0)
     {
-      g_autofree char *number = format_count (total);
+      g_autofree char *number = _zicha_app_format_count (total);
 
       /* Translators: %s is the number of all records, e.g. "12,345". */
       total_text = g_strdup_printf (ngettext ("%s record in all", "%s records in all",

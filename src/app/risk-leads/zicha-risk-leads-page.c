@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-app-utils-private.h"
 #include "zicha-application.h"
 #include "zicha-hit-detail.h"
 #include "zicha-hit-list.h"
@@ -87,15 +88,6 @@ static void update_details (ZichaRiskLeadsPage *self);
 static void update_actions (ZichaRiskLeadsPage *self);
 
 /* Helpers --------------------------------------------------------------------------------- */
-
-static char *
-format_date (const GDate *date)
-{
-  char buf[16];
-
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", date);
-  return g_strdup (buf);
-}
 
 static char *
 get_user_name (ZichaRiskLeadsPage *self)
@@ -243,7 +235,7 @@ setup_dropdown (GtkDropDown *dropdown,
 static void
 update_as_of (ZichaRiskLeadsPage *self)
 {
-  g_autofree char *date = format_date (&self->as_of);
+  g_autofree char *date = _zicha_app_format_date (&self->as_of);
   /* Translators: %s is a date (YYYY-MM-DD); the rules look at records up to that day */
   g_autofree char *label = g_strdup_printf (_("_As of %s"), date);
   g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&self->as_of),
@@ -367,7 +359,7 @@ update_cards (ZichaRiskLeadsPage *self)
     {
       for (guint st = ZICHA_HIT_OPEN; st <= ZICHA_HIT_DISMISSED; st++)
         {
-          g_autofree char *text = g_strdup_printf ("%'u", by_area[a][st]);
+          g_autofree char *text = _zicha_app_format_count (by_area[a][st]);
 
           gtk_label_set_text (self->area_counts[a][st], text);
         }
@@ -622,7 +614,7 @@ update_count (ZichaRiskLeadsPage *self)
       return;
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  number = g_strdup_printf ("%'u", n);
+  number = _zicha_app_format_count (n);
   /* Translators: %s is a number of risk leads, e.g. "1,234" */
   text = g_strdup_printf (ngettext ("%s lead", "%s leads", n), number);
   gtk_label_set_text (self->count_label, text);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "zicha-app-utils-private.h"
+#include "zicha-area-card.h"
 #include "zicha-overview-page.h"
 
 /* The spinner shows only when the counts take longer than this. */
@@ -48,8 +49,7 @@ struct _ZichaOverviewPage
   GtkLabel       *record_counts[N_RECORD_STATS];
   GtkLabel       *certificates_detail;
   GtkLabel       *status_counts[ZICHA_HIT_RESOLVED + 1];
-  GtkLabel       *area_counts[ZICHA_OVERVIEW_N_AREAS];
-  GtkWidget      *area_cards[ZICHA_OVERVIEW_N_AREAS];
+  ZichaAreaCard  *area_cards[ZICHA_OVERVIEW_N_AREAS];
   GtkLabel       *problem_counts[N_PROBLEM_STATS];
 
   /* Template widgets */
@@ -102,28 +102,6 @@ set_count (GtkLabel *label,
   g_autofree char *text = _zicha_app_format_count (n);
 
   gtk_label_set_text (label, text);
-}
-
-/* A number over its caption, as the cards of the Risk leads page show them. */
-static GtkWidget *
-new_stat (const char  *caption,
-          GtkLabel   **out_number)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *number = gtk_label_new ("0");
-  GtkWidget *label = gtk_label_new (caption);
-
-  gtk_label_set_xalign (GTK_LABEL (number), 0.0);
-  gtk_widget_add_css_class (number, "title-2");
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
-  *out_number = GTK_LABEL (number);
-  return box;
 }
 
 static void
@@ -248,7 +226,7 @@ update_risk (ZichaOverviewPage   *self,
   for (guint s = 0; s < G_N_ELEMENTS (self->status_counts); s++)
     set_count (self->status_counts[s], o->hits_by_status[s]);
   for (guint a = 0; a < ZICHA_OVERVIEW_N_AREAS; a++)
-    set_count (self->area_counts[a], o->open_by_area[a]);
+    zicha_area_card_set_count (self->area_cards[a], 0, o->open_by_area[a]);
 }
 
 static void
@@ -370,10 +348,10 @@ show_risk_leads (ZichaOverviewPage *self,
 }
 
 static void
-on_area_card_clicked_cb (GtkButton         *button,
+on_area_card_clicked_cb (ZichaAreaCard     *card,
                          ZichaOverviewPage *self)
 {
-  show_risk_leads (self, g_object_get_data (G_OBJECT (button), "zicha-area"), FALSE);
+  show_risk_leads (self, zicha_area_card_get_area (card), FALSE);
 }
 
 static void
@@ -391,8 +369,8 @@ add_record_stat (ZichaOverviewPage *self,
                  ZichaRecordKind    kind)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *stat_box = new_stat (zicha_record_kind_get_label (kind),
-                                  &self->record_counts[stat]);
+  GtkWidget *stat_box = zicha_area_card_new_stat (zicha_record_kind_get_label (kind), TRUE,
+                                                  &self->record_counts[stat]);
 
   set_margins (stat_box, 9, 12);
   gtk_box_append (GTK_BOX (card), stat_box);
@@ -420,7 +398,7 @@ add_card_stat (GtkWidget   *card,
                const char  *caption,
                GtkLabel   **out_number)
 {
-  GtkWidget *stat = new_stat (caption, out_number);
+  GtkWidget *stat = zicha_area_card_new_stat (caption, TRUE, out_number);
 
   set_margins (stat, 9, 12);
   gtk_box_append (GTK_BOX (card), stat);
@@ -431,26 +409,15 @@ static void
 add_area_card (ZichaOverviewPage *self,
                ZichaRuleArea      area)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (zicha_rule_area_get_label (area));
+  GtkWidget *card = zicha_area_card_new (zicha_rule_area_to_string (area),
+                                         zicha_rule_area_get_label (area));
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), new_stat (zicha_hit_status_get_label (ZICHA_HIT_OPEN),
-                                           &self->area_counts[area]));
-  set_margins (box, 9, 12);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "card");
-  gtk_widget_add_css_class (button, "zicha-area-card");
-  gtk_widget_set_tooltip_text (button, _("Show the open risk leads of this focus area"));
-  g_object_set_data (G_OBJECT (button), "zicha-area",
-                     (gpointer) zicha_rule_area_to_string (area));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_area_card_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->areas_box), button);
-  self->area_cards[area] = button;
+  zicha_area_card_add_stat (ZICHA_AREA_CARD (card), zicha_hit_status_get_label (ZICHA_HIT_OPEN),
+                            TRUE);
+  gtk_widget_set_tooltip_text (card, _("Show the open risk leads of this focus area"));
+  g_signal_connect (card, "clicked", G_CALLBACK (on_area_card_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->areas_box), card);
+  self->area_cards[area] = ZICHA_AREA_CARD (card);
 }
 
 /* GObject and GtkWidget ------------------------------------------------------------------- */

@@ -3,11 +3,8 @@
  * Copyright 2026 The Zicha developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The column view shows a ZichaRecordList, which sorts and searches in SQL. GTK 4.8 cannot
- * say which column header was clicked: each column gets a ZichaColumnSorter that knows its
- * column, and when the column view's sorter changes we ask it to compare two probe objects;
- * the first column sorter it consults is the primary one, and the sign of the answer says
- * whether the order is inverted. */
+ * The column view shows a ZichaRecordList, which sorts and searches in SQL: each column gets a
+ * ZichaColumnSorter, which tells which column header the user clicked. */
 #define G_LOG_DOMAIN "zicha-record-view"
 
 #include "config.h"
@@ -15,56 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "zicha-app-utils-private.h"
+#include "zicha-column-sorter.h"
 #include "zicha-record-view.h"
-
-/* ZichaColumnSorter: a sorter that only reports that it was asked --------------------------- */
-
-#define ZICHA_TYPE_COLUMN_SORTER (zicha_column_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaColumnSorter, zicha_column_sorter, ZICHA, COLUMN_SORTER, GtkSorter)
-
-struct _ZichaColumnSorter
-{
-  GtkSorter  parent_instance;
-
-  guint      column;
-  int       *consulted;   /* where to write the column when first asked; not owned */
-};
-
-G_DEFINE_FINAL_TYPE (ZichaColumnSorter, zicha_column_sorter, GTK_TYPE_SORTER)
-
-static GtkOrdering
-zicha_column_sorter_compare (GtkSorter *sorter,
-                             gpointer   item1,
-                             gpointer   item2)
-{
-  ZichaColumnSorter *self = ZICHA_COLUMN_SORTER (sorter);
-
-  if (self->consulted != NULL && *self->consulted < 0)
-    *self->consulted = (int) self->column;
-  return GTK_ORDERING_SMALLER;
-}
-
-static GtkSorterOrder
-zicha_column_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_TOTAL;
-}
-
-static void
-zicha_column_sorter_class_init (ZichaColumnSorterClass *klass)
-{
-  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
-
-  sorter_class->compare = zicha_column_sorter_compare;
-  sorter_class->get_order = zicha_column_sorter_get_order;
-}
-
-static void
-zicha_column_sorter_init (ZichaColumnSorter *self)
-{
-}
-
-/* ZichaRecordView ------------------------------------------------------------------------- */
 
 struct _ZichaRecordView
 {
@@ -74,8 +23,6 @@ struct _ZichaRecordView
   ZichaDb             *db;
   ZichaRecordList     *list;
   GtkSingleSelection  *selection;
-  GObject             *probe[2];
-  int                  consulted;
   gint64               pending_id;
   gulong               loading_handler;
 
@@ -310,17 +257,15 @@ on_sorter_changed_cb (ZichaRecordView *self,
                       GtkSorterChange  change,
                       GtkSorter       *sorter)
 {
-  GtkOrdering order;
+  guint column;
+  gboolean descending;
 
   if (self->list == NULL)
     return;
 
-  self->consulted = -1;
-  order = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
   /* No column sorts (never after a click in GTK 4.8): the list keeps its default order. */
-  if (self->consulted >= 0)
-    zicha_record_list_set_sort (self->list, (guint) self->consulted,
-                                order == GTK_ORDERING_LARGER);
+  if (zicha_column_sorter_get_primary (sorter, &column, &descending))
+    zicha_record_list_set_sort (self->list, column, descending);
 }
 
 static void
@@ -379,7 +324,7 @@ build_columns (ZichaRecordView *self)
     {
       g_autoptr(GtkListItemFactory) factory = NULL;
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      ZichaColumnSorter *sorter;
+      g_autoptr(GtkSorter) sorter = NULL;
 
       if (zicha_record_kind_get_column_detail_only (self->kind, c))
         continue;
@@ -398,11 +343,8 @@ build_columns (ZichaRecordView *self)
       if (is_long_column (self->kind, c))
         gtk_column_view_column_set_fixed_width (column, 200);
 
-      sorter = g_object_new (ZICHA_TYPE_COLUMN_SORTER, NULL);
-      sorter->column = c;
-      sorter->consulted = &self->consulted;
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      g_object_unref (sorter);
+      sorter = zicha_column_sorter_new (c);
+      gtk_column_view_column_set_sorter (column, sorter);
 
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -514,8 +456,6 @@ zicha_record_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->db);
-  g_clear_object (&self->probe[0]);
-  g_clear_object (&self->probe[1]);
 
   G_OBJECT_CLASS (zicha_record_view_parent_class)->dispose (object);
 }
@@ -559,8 +499,6 @@ zicha_record_view_init (ZichaRecordView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->kind = ZICHA_RECORD_CERTIFICATES;
-  self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -15,6 +15,8 @@
 
 #include "zicha-app-utils-private.h"
 #include "zicha-application.h"
+#include "zicha-area-card.h"
+#include "zicha-filter-dropdown.h"
 #include "zicha-hit-detail.h"
 #include "zicha-hit-list.h"
 #include "zicha-hits.h"
@@ -38,8 +40,7 @@ struct _ZichaRiskLeadsPage
   ZichaRuleRunResult  *last_result;
 
   GPtrArray           *rule_counts;    /* ZichaHitRuleCount */
-  GtkWidget           *area_cards[N_AREAS];
-  GtkLabel            *area_counts[N_AREAS][ZICHA_HIT_DISMISSED + 1];
+  ZichaAreaCard       *area_cards[N_AREAS];
   GPtrArray           *rule_rows;      /* GtkListBoxRow, one per rule of the catalogue */
   GtkListBoxRow       *all_rules_row;
   gboolean             syncing;
@@ -151,83 +152,6 @@ static ZichaHitRow *
 get_selected_row (ZichaRiskLeadsPage *self)
 {
   return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static const char *
-dropdown_id (GtkDropDown *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  const char * const *ids = g_object_get_data (G_OBJECT (dropdown), "zicha-ids");
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || ids == NULL)
-    return NULL;
-  return ids[selected - 1];
-}
-
-static void
-dropdown_select_id (GtkDropDown *dropdown,
-                    const char  *id)
-{
-  const char * const *ids = g_object_get_data (G_OBJECT (dropdown), "zicha-ids");
-  guint position = 0;
-
-  for (guint i = 0; id != NULL && ids != NULL && ids[i] != NULL; i++)
-    if (g_str_equal (ids[i], id))
-      position = i + 1;
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-static void
-on_dropdown_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_dropdown_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-/* Fills @dropdown with "all" and @labels; @ids (owned by @dropdown) are the filter values. */
-static void
-setup_dropdown (GtkDropDown *dropdown,
-                const char  *all_label,
-                GStrv        labels,
-                GStrv        ids)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
-  gtk_string_list_append (model, all_label);
-  for (guint i = 0; labels[i] != NULL; i++)
-    gtk_string_list_append (model, labels[i]);
-  g_object_set_data_full (G_OBJECT (dropdown), "zicha-ids", ids, (GDestroyNotify) g_strfreev);
-  g_strfreev (labels);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_dropdown_setup_cb), GINT_TO_POINTER (TRUE));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_dropdown_bind_cb), NULL);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (on_dropdown_setup_cb), NULL);
-  g_signal_connect (list_factory, "bind", G_CALLBACK (on_dropdown_bind_cb), NULL);
-  gtk_drop_down_set_factory (dropdown, factory);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
 }
 
 /* As-of date ------------------------------------------------------------------------------ */
@@ -342,7 +266,7 @@ static void
 update_cards (ZichaRiskLeadsPage *self)
 {
   guint by_area[N_AREAS][ZICHA_HIT_RESOLVED + 1] = { { 0, } };
-  const char *area_filter = dropdown_id (self->area_dropdown);
+  const char *area_filter = zicha_filter_dropdown_get_id (self->area_dropdown);
 
   for (guint i = 0; self->rule_counts != NULL && i < self->rule_counts->len; i++)
     {
@@ -358,22 +282,16 @@ update_cards (ZichaRiskLeadsPage *self)
   for (guint a = 0; a < N_AREAS; a++)
     {
       for (guint st = ZICHA_HIT_OPEN; st <= ZICHA_HIT_DISMISSED; st++)
-        {
-          g_autofree char *text = _zicha_app_format_count (by_area[a][st]);
-
-          gtk_label_set_text (self->area_counts[a][st], text);
-        }
-      if (g_strcmp0 (area_filter, zicha_rule_area_to_string (a)) == 0)
-        gtk_widget_add_css_class (self->area_cards[a], "zicha-selected");
-      else
-        gtk_widget_remove_css_class (self->area_cards[a], "zicha-selected");
+        zicha_area_card_set_count (self->area_cards[a], st - ZICHA_HIT_OPEN, by_area[a][st]);
+      zicha_area_card_set_selected (self->area_cards[a],
+                                    g_strcmp0 (area_filter, zicha_rule_area_to_string (a)) == 0);
     }
 }
 
 static void
 update_rule_rows (ZichaRiskLeadsPage *self)
 {
-  const char *area = dropdown_id (self->area_dropdown);
+  const char *area = zicha_filter_dropdown_get_id (self->area_dropdown);
   guint total_open = 0;
   GtkLabel *all_count;
 
@@ -492,7 +410,7 @@ rules_filter_func (GtkListBoxRow *row,
 {
   ZichaRiskLeadsPage *self = user_data;
   const ZichaRule *rule = g_object_get_data (G_OBJECT (row), "zicha-rule");
-  const char *area = dropdown_id (self->area_dropdown);
+  const char *area = zicha_filter_dropdown_get_id (self->area_dropdown);
 
   return rule == NULL || area == NULL || g_str_equal (area, zicha_rule_area_to_string (rule->area));
 }
@@ -525,10 +443,10 @@ apply_filter (ZichaRiskLeadsPage *self)
 
   if (self->list == NULL)
     return;
-  filter.area = dropdown_id (self->area_dropdown);
-  filter.rule = dropdown_id (self->rule_dropdown);
-  filter.severity = dropdown_id (self->severity_dropdown);
-  filter.status = dropdown_id (self->status_dropdown);
+  filter.area = zicha_filter_dropdown_get_id (self->area_dropdown);
+  filter.rule = zicha_filter_dropdown_get_id (self->rule_dropdown);
+  filter.severity = zicha_filter_dropdown_get_id (self->severity_dropdown);
+  filter.status = zicha_filter_dropdown_get_id (self->status_dropdown);
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   zicha_hit_list_set_filter (self->list, &filter);
 }
@@ -541,8 +459,8 @@ on_filter_changed_cb (ZichaRiskLeadsPage *self,
   if (dropdown == self->area_dropdown && !self->syncing)
     {
       /* A rule of another area would leave nothing to see. */
-      const char *area = dropdown_id (self->area_dropdown);
-      const char *rule_id = dropdown_id (self->rule_dropdown);
+      const char *area = zicha_filter_dropdown_get_id (self->area_dropdown);
+      const char *rule_id = zicha_filter_dropdown_get_id (self->rule_dropdown);
       const ZichaRule *rule = rule_id != NULL ? zicha_rules_lookup (rule_id) : NULL;
 
       if (area != NULL && rule != NULL
@@ -580,23 +498,24 @@ on_rule_row_selected_cb (ZichaRiskLeadsPage *self,
     {
       /* Selecting a rule of another area shows its area. */
       self->syncing = TRUE;
-      if (dropdown_id (self->area_dropdown) != NULL)
-        dropdown_select_id (self->area_dropdown, zicha_rule_area_to_string (rule->area));
+      if (zicha_filter_dropdown_get_id (self->area_dropdown) != NULL)
+        zicha_filter_dropdown_select_id (self->area_dropdown,
+                                         zicha_rule_area_to_string (rule->area));
       self->syncing = FALSE;
     }
-  dropdown_select_id (self->rule_dropdown, rule != NULL ? rule->id : NULL);
+  zicha_filter_dropdown_select_id (self->rule_dropdown, rule != NULL ? rule->id : NULL);
 }
 
 static void
-on_area_card_clicked_cb (GtkButton          *button,
+on_area_card_clicked_cb (ZichaAreaCard      *card,
                          ZichaRiskLeadsPage *self)
 {
-  const char *area = g_object_get_data (G_OBJECT (button), "zicha-area");
+  const char *area = zicha_area_card_get_area (card);
 
   /* A second click on the card of the chosen area shows all areas again. */
-  if (g_strcmp0 (dropdown_id (self->area_dropdown), area) == 0)
+  if (g_strcmp0 (zicha_filter_dropdown_get_id (self->area_dropdown), area) == 0)
     area = NULL;
-  dropdown_select_id (self->area_dropdown, area);
+  zicha_filter_dropdown_select_id (self->area_dropdown, area);
 }
 
 /* The list -------------------------------------------------------------------------------- */
@@ -1236,58 +1155,20 @@ zicha_risk_leads_page_class_init (ZichaRiskLeadsPageClass *klass)
                                        "risk.search", NULL);
 }
 
-static GtkWidget *
-new_stat (const char *caption,
-          GtkLabel  **out_number)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *number = gtk_label_new ("0");
-  GtkWidget *label = gtk_label_new (caption);
-
-  gtk_label_set_xalign (GTK_LABEL (number), 0.0);
-  gtk_widget_add_css_class (number, "title-2");
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), label);
-  *out_number = GTK_LABEL (number);
-  return box;
-}
-
 static void
 add_area_card (ZichaRiskLeadsPage *self,
                ZichaRuleArea       area)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *stats = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *title = gtk_label_new (zicha_rule_area_get_label (area));
+  GtkWidget *card = zicha_area_card_new (zicha_rule_area_to_string (area),
+                                         zicha_rule_area_get_label (area));
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (stats), new_stat (zicha_hit_status_get_label (ZICHA_HIT_OPEN),
-                                             &self->area_counts[area][ZICHA_HIT_OPEN]));
-  gtk_box_append (GTK_BOX (stats), new_stat (zicha_hit_status_get_label (ZICHA_HIT_CONFIRMED),
-                                             &self->area_counts[area][ZICHA_HIT_CONFIRMED]));
-  gtk_box_append (GTK_BOX (stats), new_stat (zicha_hit_status_get_label (ZICHA_HIT_DISMISSED),
-                                             &self->area_counts[area][ZICHA_HIT_DISMISSED]));
-  gtk_box_append (GTK_BOX (box), stats);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "card");
-  gtk_widget_add_css_class (button, "zicha-area-card");
-  gtk_widget_set_tooltip_text (button, _("Show the risk leads of this focus area"));
-  g_object_set_data (G_OBJECT (button), "zicha-area", (gpointer) zicha_rule_area_to_string (area));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_area_card_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->cards_box), button);
-  self->area_cards[area] = button;
+  /* Stat i counts the risk leads of status ZICHA_HIT_OPEN + i. */
+  for (guint st = ZICHA_HIT_OPEN; st <= ZICHA_HIT_DISMISSED; st++)
+    zicha_area_card_add_stat (ZICHA_AREA_CARD (card), zicha_hit_status_get_label (st), FALSE);
+  gtk_widget_set_tooltip_text (card, _("Show the risk leads of this focus area"));
+  g_signal_connect (card, "clicked", G_CALLBACK (on_area_card_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->cards_box), card);
+  self->area_cards[area] = ZICHA_AREA_CARD (card);
 }
 
 static void
@@ -1304,8 +1185,8 @@ setup_filters (ZichaRiskLeadsPage *self)
       g_strv_builder_add (labels, zicha_rule_area_get_label (a));
       g_strv_builder_add (ids, zicha_rule_area_to_string (a));
     }
-  setup_dropdown (self->area_dropdown, _("All focus areas"), g_strv_builder_end (labels),
-                  g_strv_builder_end (ids));
+  zicha_filter_dropdown_setup (self->area_dropdown, _("All focus areas"),
+                               g_strv_builder_end (labels), g_strv_builder_end (ids));
   g_strv_builder_unref (labels);
   g_strv_builder_unref (ids);
 
@@ -1317,8 +1198,8 @@ setup_filters (ZichaRiskLeadsPage *self)
       g_strv_builder_add (labels, zicha_rule_get_title (&rules[i]));
       g_strv_builder_add (ids, rules[i].id);
     }
-  setup_dropdown (self->rule_dropdown, _("All rules"), g_strv_builder_end (labels),
-                  g_strv_builder_end (ids));
+  zicha_filter_dropdown_setup (self->rule_dropdown, _("All rules"),
+                               g_strv_builder_end (labels), g_strv_builder_end (ids));
   g_strv_builder_unref (labels);
   g_strv_builder_unref (ids);
 
@@ -1329,8 +1210,8 @@ setup_filters (ZichaRiskLeadsPage *self)
       g_strv_builder_add (labels, zicha_rule_severity_get_label (s));
       g_strv_builder_add (ids, zicha_rule_severity_to_string (s));
     }
-  setup_dropdown (self->severity_dropdown, _("All severities"), g_strv_builder_end (labels),
-                  g_strv_builder_end (ids));
+  zicha_filter_dropdown_setup (self->severity_dropdown, _("All severities"),
+                               g_strv_builder_end (labels), g_strv_builder_end (ids));
   g_strv_builder_unref (labels);
   g_strv_builder_unref (ids);
 
@@ -1341,8 +1222,8 @@ setup_filters (ZichaRiskLeadsPage *self)
       g_strv_builder_add (labels, zicha_hit_status_get_label (filter_statuses[s]));
       g_strv_builder_add (ids, zicha_hit_status_to_string (filter_statuses[s]));
     }
-  setup_dropdown (self->status_dropdown, _("All statuses"), g_strv_builder_end (labels),
-                  g_strv_builder_end (ids));
+  zicha_filter_dropdown_setup (self->status_dropdown, _("All statuses"),
+                               g_strv_builder_end (labels), g_strv_builder_end (ids));
   g_strv_builder_unref (labels);
   g_strv_builder_unref (ids);
 
@@ -1565,10 +1446,10 @@ zicha_risk_leads_page_set_filter (ZichaRiskLeadsPage *self,
 {
   g_return_if_fail (ZICHA_IS_RISK_LEADS_PAGE (self));
 
-  dropdown_select_id (self->area_dropdown, area);
-  dropdown_select_id (self->rule_dropdown, rule);
-  dropdown_select_id (self->severity_dropdown, severity);
-  dropdown_select_id (self->status_dropdown, status);
+  zicha_filter_dropdown_select_id (self->area_dropdown, area);
+  zicha_filter_dropdown_select_id (self->rule_dropdown, rule);
+  zicha_filter_dropdown_select_id (self->severity_dropdown, severity);
+  zicha_filter_dropdown_select_id (self->status_dropdown, status);
 }
 
 void

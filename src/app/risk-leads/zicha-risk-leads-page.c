@@ -1245,28 +1245,9 @@ setup_filters (ZichaRiskLeadsPage *self)
 }
 
 static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   "button.card.zicha-area-card.zicha-selected {"
-                                   " box-shadow: inset 0 0 0 2px @accent_color; }", -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 zicha_risk_leads_page_init (ZichaRiskLeadsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  load_css ();
 
   for (guint a = 0; a < N_AREAS; a++)
     add_area_card (self, a);

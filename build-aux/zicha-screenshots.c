@@ -18,6 +18,7 @@
 #include "zicha-record-list.h"
 #include "zicha-record-view.h"
 #include "zicha-records-page.h"
+#include "zicha-risk-leads-page-private.h"
 #include "zicha-window.h"
 
 static const char *pages[] = {

@@ -18,7 +18,7 @@
 #include "zicha-record-list.h"
 #include "zicha-record-view.h"
 #include "zicha-records-page.h"
-#include "zicha-risk-leads-page.h"
+#include "zicha-risk-leads-page-private.h"
 #include "zicha-window.h"
 #include "zicha-demo.h"
 #include "zicha-hit-list.h"

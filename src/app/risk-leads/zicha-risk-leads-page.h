@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "zicha-core.h"
-#include "zicha-hit-list.h"
+#include "zicha-rules.h"
 
 G_BEGIN_DECLS
 
@@ -32,14 +32,6 @@ gboolean        zicha_risk_leads_page_get_running  (ZichaRiskLeadsPage *self);
 const ZichaRuleRunResult *
                 zicha_risk_leads_page_get_last_result (ZichaRiskLeadsPage *self);
 
-/* "empty" (no run yet) or "leads". */
-const char     *zicha_risk_leads_page_get_state    (ZichaRiskLeadsPage *self);
-
-/* The list shown, NULL without a database. */
-ZichaHitList   *zicha_risk_leads_page_get_list     (ZichaRiskLeadsPage *self);
-GtkColumnView  *zicha_risk_leads_page_get_column_view (ZichaRiskLeadsPage *self);
-GtkEditable    *zicha_risk_leads_page_get_search_entry (ZichaRiskLeadsPage *self);
-GtkWidget      *zicha_risk_leads_page_get_details  (ZichaRiskLeadsPage *self);
 /* Filters, as the dropdowns show them: NULL area/rule/… is "all". */
 void            zicha_risk_leads_page_set_filter   (ZichaRiskLeadsPage *self,
                                                     const char         *area,

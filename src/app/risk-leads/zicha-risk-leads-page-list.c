@@ -1,0 +1,301 @@
+/* zicha-risk-leads-page-list.c — the Risk leads page: the list and the details pane
+ *
+ * Copyright 2026 The Zicha developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The column view over the ZichaHitList (its columns and cells, the menu of a right click,
+ * the count and the spinner while it loads), its selection, and the details pane
+ * (ZichaHitDetail) of the selected risk lead. Part of ZichaRiskLeadsPage
+ * (zicha-risk-leads-page-private.h). */
+#define G_LOG_DOMAIN "zicha-risk-leads"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zicha-app-utils-private.h"
+#include "zicha-risk-leads-page-private.h"
+
+/* The list -------------------------------------------------------------------------------- */
+
+ZichaHitRow *
+_zicha_risk_leads_page_get_selected_row (ZichaRiskLeadsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_count (ZichaRiskLeadsPage *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (self->list == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  number = _zicha_app_format_count (n);
+  /* Translators: %s is a number of risk leads, e.g. "1,234" */
+  text = g_strdup_printf (ngettext ("%s lead", "%s leads", n), number);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_loading_changed_cb (ZichaRiskLeadsPage *self,
+                       GParamSpec         *pspec,
+                       ZichaHitList       *list)
+{
+  gboolean loading = zicha_hit_list_get_loading (list);
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  if (!loading)
+    update_count (self);
+}
+
+static void
+on_selected_changed_cb (ZichaRiskLeadsPage *self,
+                        GParamSpec         *pspec,
+                        GtkSingleSelection *selection)
+{
+  _zicha_risk_leads_page_update_details (self);
+  _zicha_risk_leads_page_update_actions (self);
+}
+
+typedef enum
+{
+  COLUMN_SEVERITY,
+  COLUMN_RULE,
+  COLUMN_ENTITY,
+  COLUMN_STATUS,
+  COLUMN_MESSAGE,
+} Column;
+
+static void
+bind_cell (GtkListItem *item)
+{
+  ZichaHitRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "zicha-column"));
+  const ZichaHit *hit = row != NULL ? zicha_hit_row_get_hit (row) : NULL;
+  const char *text = "";
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (hit == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      return;
+    }
+  switch (column)
+    {
+    case COLUMN_SEVERITY:
+      text = zicha_hit_row_get_severity_label (row);
+      gtk_widget_add_css_class (label, zicha_hit_severity_css_class (hit->severity));
+      break;
+    case COLUMN_RULE:
+      text = zicha_hit_row_get_rule_title (row);
+      break;
+    case COLUMN_ENTITY:
+      text = hit->entity_key;
+      break;
+    case COLUMN_STATUS:
+      text = zicha_hit_row_get_status_label (row);
+      if (hit->status != ZICHA_HIT_OPEN)
+        gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case COLUMN_MESSAGE:
+    default:
+      text = hit->message;
+      break;
+    }
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (column == COLUMN_MESSAGE || column == COLUMN_RULE)
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+on_row_hit_changed_cb (ZichaHitRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *item)
+{
+  bind_cell (item);
+}
+
+static void
+on_cell_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkListItem     *item)
+{
+  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  ZichaRiskLeadsPage *self = ZICHA_RISK_LEADS_PAGE (gtk_widget_get_ancestor (
+                                                      label, ZICHA_TYPE_RISK_LEADS_PAGE));
+  graphene_point_t point;
+
+  if (self == NULL || gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  if (!gtk_widget_compute_point (label, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu_popover),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu_popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_UINT (user_data);
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COLUMN_MESSAGE || column == COLUMN_RULE || column == COLUMN_ENTITY)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "zicha-column", GUINT_TO_POINTER (column));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_cell_pressed_cb), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (gesture));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  ZichaHitRow *row = gtk_list_item_get_item (item);
+
+  bind_cell (item);
+  if (row != NULL)
+    g_signal_connect_object (row, "notify::hit", G_CALLBACK (on_row_hit_changed_cb), item, 0);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  ZichaHitRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_hit_changed_cb, item);
+}
+
+static void
+build_columns (ZichaRiskLeadsPage *self)
+{
+  static const struct
+  {
+    const char *title;
+    int         width;   /* fixed width, or -1 */
+    gboolean    expand;
+  } columns[] = {
+    [COLUMN_SEVERITY] = { N_("Severity"), -1, FALSE },
+    [COLUMN_RULE] = { N_("Rule"), 130, FALSE },
+    [COLUMN_ENTITY] = { N_("Object"), 100, FALSE },
+    [COLUMN_STATUS] = { N_("Status"), -1, FALSE },
+    [COLUMN_MESSAGE] = { N_("Explanation"), -1, TRUE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
+      column = gtk_column_view_column_new (_(columns[c].title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[c].expand);
+      if (columns[c].width > 0)
+        gtk_column_view_column_set_fixed_width (column, columns[c].width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+on_column_view_activate_cb (ZichaRiskLeadsPage *self,
+                            guint               position,
+                            GtkColumnView      *column_view)
+{
+  /* Enter on a row: the details pane takes the focus, with the triage buttons. */
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+}
+
+void
+_zicha_risk_leads_page_clear_list (ZichaRiskLeadsPage *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+}
+
+void
+_zicha_risk_leads_page_load_list (ZichaRiskLeadsPage *self)
+{
+  if (self->db != NULL)
+    {
+      self->list = zicha_hit_list_new (self->db);
+      g_signal_connect_object (self->list, "notify::loading",
+                               G_CALLBACK (on_loading_changed_cb), self, G_CONNECT_SWAPPED);
+      _zicha_risk_leads_page_apply_filter (self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      on_loading_changed_cb (self, NULL, self->list);
+    }
+  else
+    update_count (self);
+}
+
+/* Details --------------------------------------------------------------------------------- */
+
+void
+_zicha_risk_leads_page_update_details (ZichaRiskLeadsPage *self)
+{
+  ZichaHitRow *row = _zicha_risk_leads_page_get_selected_row (self);
+
+  zicha_hit_detail_set_hit (self->detail, self->db, row != NULL ? zicha_hit_row_get_hit (row)
+                                                                : NULL);
+}
+
+/* Setup ----------------------------------------------------------------------------------- */
+
+void
+_zicha_risk_leads_page_class_list_init (ZichaRiskLeadsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+}
+
+void
+_zicha_risk_leads_page_list_init (ZichaRiskLeadsPage *self)
+{
+  build_columns (self);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->row_menu_popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu_popover), FALSE);
+  gtk_widget_set_halign (self->row_menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_menu_popover, GTK_WIDGET (self));
+}

@@ -12,29 +12,7 @@
 #include "zicha-app-utils-private.h"
 #include "zicha-csv-writer.h"
 #include "zicha-import-dialog.h"
-
-/* One message of the result, by its index, for the list models. */
-#define ZICHA_TYPE_IMPORT_MESSAGE_ITEM (zicha_import_message_item_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaImportMessageItem, zicha_import_message_item,
-                      ZICHA, IMPORT_MESSAGE_ITEM, GObject)
-
-struct _ZichaImportMessageItem
-{
-  GObject                   parent_instance;
-  const ZichaImportMessage *message;   /* owned by the dialog's result */
-};
-
-G_DEFINE_FINAL_TYPE (ZichaImportMessageItem, zicha_import_message_item, G_TYPE_OBJECT)
-
-static void
-zicha_import_message_item_class_init (ZichaImportMessageItemClass *klass)
-{
-}
-
-static void
-zicha_import_message_item_init (ZichaImportMessageItem *self)
-{
-}
+#include "zicha-import-message-item.h"
 
 struct _ZichaImportDialog
 {
@@ -120,11 +98,9 @@ fill_messages (ZichaImportDialog *self)
   messages = zicha_import_result_get_messages (self->result, &n);
   for (guint i = 0; i < n; i++)
     {
-      ZichaImportMessageItem *item = g_object_new (ZICHA_TYPE_IMPORT_MESSAGE_ITEM, NULL);
+      g_autoptr(ZichaImportMessageItem) item = zicha_import_message_item_new (&messages[i]);
 
-      item->message = &messages[i];
       g_list_store_append (self->messages, item);
-      g_object_unref (item);
     }
 }
 
@@ -337,7 +313,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   ZichaImportMessageItem *message_item = gtk_list_item_get_item (item);
-  const ZichaImportMessage *m = message_item->message;
+  const ZichaImportMessage *m = zicha_import_message_item_get_message (message_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   g_autofree char *line = NULL;
 
@@ -593,7 +569,7 @@ zicha_import_dialog_get_message (ZichaImportDialog *self,
   g_return_val_if_fail (ZICHA_IS_IMPORT_DIALOG (self), NULL);
 
   item = g_list_model_get_item (G_LIST_MODEL (self->messages), position);
-  return item != NULL ? item->message : NULL;
+  return item != NULL ? zicha_import_message_item_get_message (item) : NULL;
 }
 
 gboolean

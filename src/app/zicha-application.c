@@ -14,6 +14,7 @@
 #include "zicha-core.h"
 #include "zicha-app-resources.h"
 #include "zicha-application.h"
+#include "zicha-session.h"
 #include "zicha-preferences-window.h"
 #include "zicha-window.h"
 
@@ -341,12 +342,7 @@ zicha_application_get_settings (ZichaApplication *self)
 char *
 zicha_application_get_default_user_name (void)
 {
-  const char *real_name = g_get_real_name ();
-
-  /* GLib says "Unknown" when the password database has no real name. */
-  if (real_name == NULL || real_name[0] == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
-    return g_strdup (g_get_user_name ());
-  return g_strdup (real_name);
+  return zicha_session_get_default_user_name ();
 }
 
 char *

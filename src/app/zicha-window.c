@@ -12,32 +12,10 @@
 #include "zicha-import-dialog.h"
 #include "zicha-interchange.h"
 #include "zicha-overview-page.h"
+#include "zicha-page.h"
 #include "zicha-records-page.h"
 #include "zicha-risk-leads-page.h"
-#include "zicha-window.h"
-
-struct _ZichaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  ZichaDb              *db;
-  GtkNativeDialog      *chooser;
-  GtkNativeDialog      *folder_chooser;
-  GListModel           *pages;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkListBox           *sidebar;
-  GtkStack             *stack;
-  AdwWindowTitle       *page_title;
-  AdwStatusPage        *error_page;
-  ZichaOverviewPage    *overview_page;
-  ZichaRecordsPage     *records_page;
-  ZichaRiskLeadsPage   *risk_leads_page;
-};
+#include "zicha-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ZichaWindow, zicha_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,12 +87,14 @@ set_db (ZichaWindow *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                      db != NULL && !zicha_db_get_read_only (db));
       update_title (self);
+      /* every page follows the session's database */
+      zicha_session_set_db (self->session, db);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
     }
 }
 
-static void
-show_error (ZichaWindow  *self,
+void
+_zicha_window_show_error (ZichaWindow  *self,
             const GError *error)
 {
   if (self->db == NULL)
@@ -270,178 +250,25 @@ show_record_activated (GtkWidget  *widget,
   zicha_window_show_record (ZICHA_WINDOW (widget), kind_id, key);
 }
 
+/* win.show-risk-leads (area, run): the Risk leads page with the open leads of @area (all
+ * areas for ""), and a run of the rules when @run. The overview's area cards and its Run
+ * Risk Rules button use it. */
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
+show_risk_leads_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
 {
-  ZichaWindow *self = user_data;
-  gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
-                    == GTK_FILE_CHOOSER_ACTION_SAVE;
-  g_autoptr(GFile) file = NULL;
+  ZichaWindow *self = ZICHA_WINDOW (widget);
+  const char *area = NULL;
+  gboolean run = FALSE;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  /* Drop the chooser before a message dialog may appear. */
-  gtk_native_dialog_destroy (chooser);
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
-  if (create && g_file_query_exists (file, NULL))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autoptr(GError) error = NULL;
-
-      /* A new database never replaces a file: it may hold a self-inspection. */
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   /* Translators: %s is a file name. */
-                   _("“%s” already exists and is kept as it is. Choose another name for the "
-                     "new database, or open the file with Open Database."),
-                   name);
-      show_error (self, error);
-      return;
-    }
-
-  zicha_window_load_database (self, file, create ? ZICHA_DB_OPEN_CREATE : ZICHA_DB_OPEN_DEFAULT);
-}
-
-static GtkFileChooserNative *
-new_chooser (ZichaWindow          *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept_label)
-{
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-
-  if (self->db != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (zicha_db_get_path (self->db));
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
-    }
-
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  return chooser;
-}
-
-static void
-on_import_finished_cb (ZichaImportDialog *dialog,
-                       gboolean           success,
-                       ZichaWindow       *self)
-{
-  /* Nothing changes when an import fails or is cancelled. */
-  if (success)
-    {
-      zicha_records_page_refresh (self->records_page);
-      zicha_overview_page_refresh (self->overview_page);
-    }
-}
-
-/* The overview's area cards and its Run Risk Rules button: the Risk leads page shows the open
- * leads of the area, or starts a run. The overview then shows that page. */
-static void
-on_show_risk_leads_cb (ZichaWindow       *self,
-                       const char        *area,
-                       gboolean           run,
-                       ZichaOverviewPage *page)
-{
-  if (area != NULL)
+  g_variant_get (param, "(&sb)", &area, &run);
+  if (*area != '\0')
     zicha_risk_leads_page_set_filter (self->risk_leads_page, area, NULL, NULL, "open");
   if (run)
     zicha_risk_leads_page_run (self->risk_leads_page);
-}
-
-/* A run of the rules that ends changes the overview's counts (shown or not). */
-static void
-on_risk_run_changed_cb (ZichaWindow        *self,
-                        GParamSpec         *pspec,
-                        ZichaRiskLeadsPage *page)
-{
-  if (!zicha_risk_leads_page_get_running (page))
-    zicha_overview_page_refresh (self->overview_page);
-}
-
-static void
-close_folder_chooser (ZichaWindow *self)
-{
-  if (self->folder_chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->folder_chooser, self);
-      gtk_native_dialog_destroy (self->folder_chooser);
-      g_clear_object (&self->folder_chooser);
-    }
-}
-
-static void
-on_folder_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               gpointer         user_data)
-{
-  ZichaWindow *self = user_data;
-  gboolean templates = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser),
-                                                           "zicha-templates"));
-  g_autoptr(GFile) folder = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  close_folder_chooser (self);
-
-  if (folder == NULL)
-    return;
-  if (templates)
-    zicha_window_save_templates (self, folder);
-  else
-    zicha_window_import_folder (self, folder);
-}
-
-static void
-choose_folder (ZichaWindow *self,
-               const char  *title,
-               const char  *accept_label,
-               gboolean     templates)
-{
-  GtkFileChooserNative *chooser;
-
-  close_folder_chooser (self);
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         accept_label, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "zicha-templates", GINT_TO_POINTER (templates));
-  self->folder_chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  zicha_window_choose_import_folder (ZICHA_WINDOW (widget));
-}
-
-static void
-save_templates_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  choose_folder (ZICHA_WINDOW (widget), _("Save Import Templates"), _("_Save Here"), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "risk-leads");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
 static void
@@ -474,11 +301,12 @@ zicha_window_dispose (GObject *object)
       gtk_native_dialog_destroy (self->chooser);
       g_clear_object (&self->chooser);
     }
-  close_folder_chooser (self);
+  _zicha_window_close_folder_chooser (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZICHA_TYPE_WINDOW);
 
   g_clear_object (&self->pages);
+  g_clear_object (&self->session);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
 
@@ -521,15 +349,16 @@ zicha_window_class_init (ZichaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_risk_leads_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_risk_run_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   _zicha_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)",
                                    show_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-risk-leads", "(sb)",
+                                   show_risk_leads_activated);
   gtk_widget_class_install_action (widget_class, "win.save-templates", NULL,
-                                   save_templates_activated);
+                                   _zicha_window_save_templates_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -558,9 +387,17 @@ zicha_window_init (ZichaWindow *self)
   first = gtk_list_box_get_row_at_index (self->sidebar, 0);
   gtk_list_box_select_row (self->sidebar, first);
 
-  g_object_bind_property (self, "db", self->overview_page, "db", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "db", self->records_page, "db", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "db", self->risk_leads_page, "db", G_BINDING_SYNC_CREATE);
+  /* Every page gets the session, in one loop: it follows its database and refreshes itself
+   * when the session says something changed. */
+  self->session = zicha_session_new (self->settings);
+  for (guint i = 0; i < g_list_model_get_n_items (self->pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (self->pages, i);
+      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+
+      if (ZICHA_IS_PAGE (child))
+        zicha_page_set_session (ZICHA_PAGE (child), self->session);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
 
   update_title (self);
@@ -603,14 +440,14 @@ zicha_window_load_database (ZichaWindow      *self,
                    /* Translators: %s is the address of a file. */
                    _("“%s” is not a local file. Databases must be on a local or mounted disk."),
                    uri);
-      show_error (self, error);
+      _zicha_window_show_error (self, error);
       return FALSE;
     }
 
   db = zicha_db_open (path, flags, &error);
   if (db == NULL)
     {
-      show_error (self, error);
+      _zicha_window_show_error (self, error);
       return FALSE;
     }
 
@@ -625,42 +462,6 @@ zicha_window_open_database (ZichaWindow *self,
                             GFile       *file)
 {
   return zicha_window_load_database (self, file, ZICHA_DB_OPEN_DEFAULT);
-}
-
-void
-zicha_window_choose_database (ZichaWindow *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) db_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
-
-  g_return_if_fail (ZICHA_IS_WINDOW (self));
-
-  chooser = new_chooser (self, _("Open Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-
-  gtk_file_filter_set_name (db_filter, _("Zicha databases"));
-  gtk_file_filter_add_pattern (db_filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), db_filter);
-  gtk_file_filter_set_name (all_filter, _("All files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), db_filter);
-
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-zicha_window_choose_new_database (ZichaWindow *self)
-{
-  GtkFileChooserNative *chooser;
-
-  g_return_if_fail (ZICHA_IS_WINDOW (self));
-
-  chooser = new_chooser (self, _("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
-  /* Translators: default file name of a new database; keep the .db ending. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("zicha.db"));
-
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 const char *
@@ -679,76 +480,6 @@ zicha_window_get_page_title (ZichaWindow *self)
   g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
 
   return adw_window_title_get_title (self->page_title);
-}
-
-void
-zicha_window_choose_import_folder (ZichaWindow *self)
-{
-  g_return_if_fail (ZICHA_IS_WINDOW (self));
-
-  if (self->db == NULL)
-    return;
-  choose_folder (self, _("Import Folder"), _("_Import"), FALSE);
-}
-
-ZichaImportDialog *
-zicha_window_import_folder (ZichaWindow *self,
-                            GFile       *folder)
-{
-  GtkApplication *app;
-  g_autofree char *user_name = NULL;
-  ZichaImportDialog *dialog;
-
-  g_return_val_if_fail (ZICHA_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (folder), NULL);
-
-  if (self->db == NULL)
-    return NULL;
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (ZICHA_IS_APPLICATION (app))
-    user_name = zicha_application_get_user_name (ZICHA_APPLICATION (app));
-
-  dialog = zicha_import_dialog_new (GTK_WINDOW (self), self->db, folder, user_name);
-  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_import_finished_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  zicha_import_dialog_start (dialog);
-  return dialog;
-}
-
-gboolean
-zicha_window_save_templates (ZichaWindow *self,
-                             GFile       *folder)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-  gboolean ok;
-
-  g_return_val_if_fail (ZICHA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
-
-  path = g_file_get_path (folder);
-  name = g_file_get_parse_name (folder);
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not a local folder."), name);
-  ok = path != NULL && zicha_interchange_write_templates (path, &error);
-
-  if (ok)
-    /* Translators: %s is a folder. */
-    body = g_strdup_printf (_("An empty CSV file for each kind of record, with the column "
-                              "headers, was written to “%s”. Fill them in and import the "
-                              "folder."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   ok ? _("Import Templates Saved")
-                                      : _("Could Not Save the Import Templates"),
-                                   ok ? body : error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return ok;
 }
 
 ZichaRecordsPage *

@@ -17,6 +17,7 @@
 #include "zicha-app-utils-private.h"
 #include "zicha-area-card.h"
 #include "zicha-overview-page.h"
+#include "zicha-page.h"
 
 /* The spinner shows only when the counts take longer than this. */
 #define SPINNER_DELAY_MS 250
@@ -75,7 +76,11 @@ struct _ZichaOverviewPage
   GtkWidget      *problems_box;
 };
 
-G_DEFINE_FINAL_TYPE (ZichaOverviewPage, zicha_overview_page, GTK_TYPE_WIDGET)
+static void zicha_overview_page_page_init (ZichaPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ZichaOverviewPage, zicha_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ZICHA_TYPE_PAGE,
+                                                      zicha_overview_page_page_init))
 
 enum {
   PROP_0,
@@ -85,13 +90,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  SHOW_RISK_LEADS,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* Helpers --------------------------------------------------------------------------------- */
 
@@ -343,8 +341,8 @@ show_risk_leads (ZichaOverviewPage *self,
                  const char        *area,
                  gboolean           run)
 {
-  g_signal_emit (self, signals[SHOW_RISK_LEADS], 0, area, run);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "risk-leads");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-risk-leads", "(sb)",
+                              area != NULL ? area : "", run);
 }
 
 static void
@@ -494,6 +492,20 @@ zicha_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (zicha_overview_page_parent_class)->dispose (object);
 }
 
+/* ZichaPage: the overview counts everything. */
+static void
+zicha_overview_page_page_refresh (ZichaPage        *page,
+                                  ZichaChangeFlags  what)
+{
+  zicha_overview_page_refresh (ZICHA_OVERVIEW_PAGE (page));
+}
+
+static void
+zicha_overview_page_page_init (ZichaPageInterface *iface)
+{
+  iface->refresh = zicha_overview_page_page_refresh;
+}
+
 static void
 zicha_overview_page_class_init (ZichaOverviewPageClass *klass)
 {
@@ -515,20 +527,6 @@ zicha_overview_page_class_init (ZichaOverviewPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * ZichaOverviewPage::show-risk-leads:
-   * @area: (nullable): the focus area whose open risk leads to show, or %NULL
-   * @run: whether to run the risk rules
-   *
-   * Emitted before the page activates win.show-page "risk-leads", so that the window can
-   * set the Risk leads page's filter or start a run.
-   */
-  signals[SHOW_RISK_LEADS] =
-    g_signal_new ("show-risk-leads",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/zicha-overview-page.ui");

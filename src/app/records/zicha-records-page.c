@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "zicha-app-utils-private.h"
+#include "zicha-page.h"
 #include "zicha-records-page.h"
 
 struct _ZichaRecordsPage
@@ -48,7 +49,11 @@ static const ZichaRecordKind listed_kinds[] = {
   ZICHA_RECORD_COMPLAINTS,
 };
 
-G_DEFINE_FINAL_TYPE (ZichaRecordsPage, zicha_records_page, GTK_TYPE_WIDGET)
+static void zicha_records_page_page_init (ZichaPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ZichaRecordsPage, zicha_records_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ZICHA_TYPE_PAGE,
+                                                      zicha_records_page_page_init))
 
 enum {
   PROP_0,
@@ -163,6 +168,21 @@ zicha_records_page_dispose (GObject *object)
   g_clear_pointer (&self->row_kinds, g_array_unref);
 
   G_OBJECT_CLASS (zicha_records_page_parent_class)->dispose (object);
+}
+
+/* ZichaPage: the records change with an import or a certificate handled. */
+static void
+zicha_records_page_page_refresh (ZichaPage        *page,
+                                 ZichaChangeFlags  what)
+{
+  if (what & ZICHA_CHANGE_RECORDS)
+    zicha_records_page_refresh (ZICHA_RECORDS_PAGE (page));
+}
+
+static void
+zicha_records_page_page_init (ZichaPageInterface *iface)
+{
+  iface->refresh = zicha_records_page_page_refresh;
 }
 
 static void

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "zicha-application.h"
 #include "zicha-risk-leads-page-private.h"
 
 /* Helpers --------------------------------------------------------------------------------- */
@@ -21,15 +20,16 @@
 static char *
 get_user_name (ZichaRiskLeadsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                             : NULL;
+  return zicha_page_get_user_name (ZICHA_PAGE (self));
+}
 
-  if (app == NULL)
-    app = GTK_APPLICATION (g_application_get_default ());
-  if (ZICHA_IS_APPLICATION (app))
-    return zicha_application_get_user_name (ZICHA_APPLICATION (app));
-  return zicha_application_get_default_user_name ();
+void
+_zicha_risk_leads_page_emit_changed (ZichaRiskLeadsPage *self,
+                                     ZichaChangeFlags    what)
+{
+  self->emitting = TRUE;
+  zicha_page_emit_changed (ZICHA_PAGE (self), what);
+  self->emitting = FALSE;
 }
 
 static void
@@ -114,6 +114,8 @@ hit_changed (ZichaRiskLeadsPage *self,
     _zicha_risk_leads_page_refresh_counts (self);
   _zicha_risk_leads_page_update_details (self);
   _zicha_risk_leads_page_update_actions (self);
+  /* a confirmed lead is a problem (and its undo takes it away) */
+  _zicha_risk_leads_page_emit_changed (self, ZICHA_CHANGE_HITS | ZICHA_CHANGE_PROBLEMS);
 }
 
 /* Running the rules ----------------------------------------------------------------------- */
@@ -193,6 +195,7 @@ on_run_done_cb (GObject      *source,
   _zicha_risk_leads_page_refresh_counts (self);
   if (self->list != NULL)
     zicha_hit_list_reload (self->list);
+  _zicha_risk_leads_page_emit_changed (self, ZICHA_CHANGE_HITS);
 }
 
 /* Actions --------------------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "zicha-hit-detail.h"
 #include "zicha-hit-list.h"
 #include "zicha-hits.h"
+#include "zicha-page.h"
 #include "zicha-risk-leads-page.h"
 #include "zicha-rules.h"
 
@@ -23,6 +24,7 @@ G_BEGIN_DECLS
 struct _ZichaRiskLeadsPage
 {
   GtkWidget            parent_instance;
+  gboolean            emitting;     /* telling the session of its own change */
 
   ZichaDb             *db;
   ZichaHitList        *list;
@@ -112,5 +114,9 @@ ZichaHitList  *zicha_risk_leads_page_get_list            (ZichaRiskLeadsPage *se
 GtkColumnView *zicha_risk_leads_page_get_column_view     (ZichaRiskLeadsPage *self);
 GtkEditable   *zicha_risk_leads_page_get_search_entry    (ZichaRiskLeadsPage *self);
 GtkWidget     *zicha_risk_leads_page_get_details         (ZichaRiskLeadsPage *self);
+
+/* Tells the session (and so every page) that @what changed through this page. */
+void      _zicha_risk_leads_page_emit_changed       (ZichaRiskLeadsPage *self,
+                                                     ZichaChangeFlags    what);
 
 G_END_DECLS

@@ -18,7 +18,11 @@
 #include "zicha-filter-dropdown.h"
 #include "zicha-risk-leads-page-private.h"
 
-G_DEFINE_FINAL_TYPE (ZichaRiskLeadsPage, zicha_risk_leads_page, GTK_TYPE_WIDGET)
+static void zicha_risk_leads_page_page_init (ZichaPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ZichaRiskLeadsPage, zicha_risk_leads_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ZICHA_TYPE_PAGE,
+                                                      zicha_risk_leads_page_page_init))
 
 enum {
   PROP_0,
@@ -126,6 +130,27 @@ zicha_risk_leads_page_dispose (GObject *object)
   g_clear_pointer (&self->last_result, zicha_rule_run_result_free);
 
   G_OBJECT_CLASS (zicha_risk_leads_page_parent_class)->dispose (object);
+}
+
+/* ZichaPage: risk leads changed elsewhere (a problem withdrawn, a run in another page); the
+ * page's own changes (its runs and triage) are shown already. */
+static void
+zicha_risk_leads_page_page_refresh (ZichaPage        *page,
+                                    ZichaChangeFlags  what)
+{
+  ZichaRiskLeadsPage *self = ZICHA_RISK_LEADS_PAGE (page);
+
+  if (!(what & ZICHA_CHANGE_HITS) || self->emitting || self->db == NULL)
+    return;
+  _zicha_risk_leads_page_refresh_counts (self);
+  if (self->list != NULL)
+    zicha_hit_list_reload (self->list);
+}
+
+static void
+zicha_risk_leads_page_page_init (ZichaPageInterface *iface)
+{
+  iface->refresh = zicha_risk_leads_page_page_refresh;
 }
 
 static void

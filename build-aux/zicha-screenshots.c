@@ -111,7 +111,7 @@ wait_first_row_shown (ZichaRecordView *view)
 
   if (list == NULL)
     return;
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   row = g_list_model_get_item (G_LIST_MODEL (list), 0);
   if (row == NULL)
     return;
@@ -139,7 +139,7 @@ prepare_risk_leads (ZichaWindow *win)
   list = zicha_risk_leads_page_get_list (page);
   if (list == NULL)
     return;
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
     zicha_risk_leads_page_select (page, 0);
 }
@@ -204,7 +204,7 @@ run_cb (gpointer data)
         list = zicha_record_view_get_list (view);
         if (list != NULL)
           {
-            zicha_record_list_wait (list);
+            zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
             if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
               gtk_selection_model_select_item (
                 gtk_column_view_get_model (zicha_record_view_get_column_view (view)), 0, TRUE);

@@ -97,10 +97,10 @@ new_list (Fixture *f)
 {
   ZichaHitList *list = zicha_hit_list_new (f->db);
 
-  g_assert_true (zicha_hit_list_get_loading (list));
-  zicha_hit_list_wait (list);
-  g_assert_false (zicha_hit_list_get_loading (list));
-  g_assert_null (zicha_hit_list_get_error (list));
+  g_assert_true (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_false (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   return list;
 }
 
@@ -108,7 +108,7 @@ new_list (Fixture *f)
 static void
 wait_all (ZichaHitList *list)
 {
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   while (G_OBJECT (list)->ref_count > 1)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_pending (NULL))
@@ -153,7 +153,7 @@ assert_order (ZichaHitList  *list,
               const char    *expected)
 {
   zicha_hit_list_set_order (list, order, descending);
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   assert_ids (list, expected);
 }
 
@@ -163,8 +163,8 @@ assert_filter (ZichaHitList         *list,
                const char           *expected)
 {
   zicha_hit_list_set_filter (list, filter);
-  zicha_hit_list_wait (list);
-  g_assert_null (zicha_hit_list_get_error (list));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   assert_ids (list, expected);
 }
 
@@ -195,12 +195,12 @@ test_empty (Fixture       *f,
   guint n_items = G_MAXUINT;
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ZICHA_TYPE_HIT_ROW);
-  g_assert_true (zicha_hit_list_get_db (list) == f->db);
+  g_assert_true (zicha_paged_list_get_db (ZICHA_PAGED_LIST (list)) == f->db);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_object_get (list, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
-  g_assert_cmpuint (zicha_hit_list_find (list, 1), ==, G_MAXUINT);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 1), ==, G_MAXUINT);
   g_assert_cmpuint (zicha_hit_list_update_hit (list, 1), ==, G_MAXUINT);
 }
 
@@ -279,10 +279,10 @@ test_order (Fixture       *f,
 
   /* The same order again runs no query. */
   zicha_hit_list_set_order (list, ZICHA_HIT_ORDER_ID, TRUE);
-  g_assert_false (zicha_hit_list_get_loading (list));
-  g_assert_cmpuint (zicha_hit_list_find (list, 5), ==, 0);
-  g_assert_cmpuint (zicha_hit_list_find (list, 1), ==, 4);
-  g_assert_cmpuint (zicha_hit_list_find (list, 6), ==, G_MAXUINT);
+  g_assert_false (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 5), ==, 0);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 1), ==, 4);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 6), ==, G_MAXUINT);
 }
 
 static void
@@ -337,7 +337,7 @@ test_pages (Fixture       *f,
       g_assert_cmpint (zicha_hit_row_get_id (row), ==, N_BULK - i);
       g_assert_cmpstr (zicha_hit_row_get_hit (row)->entity_key, ==, key);
       if (i % 97 == 0 || i == n - 1)
-        g_assert_cmpuint (zicha_hit_list_find (list, N_BULK - i), ==, i);
+        g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), N_BULK - i), ==, i);
     }
   g_assert_null (g_list_model_get_item (model, n));
 
@@ -364,7 +364,7 @@ test_pages (Fixture       *f,
   /* A new query replaces the rows in two changes, all of them removed, then added. */
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), changes);
   zicha_hit_list_set_filter (list, &(ZichaHitFilter) { .text = "E000" });
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, N_BULK);
   g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 0);
@@ -375,7 +375,7 @@ test_pages (Fixture       *f,
   /* Nothing found: one change, nothing added. */
   g_array_set_size (changes, 0);
   zicha_hit_list_set_filter (list, &(ZichaHitFilter) { .text = "nothing like it" });
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 99);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -399,7 +399,7 @@ test_refresh (Fixture       *f,
   guint notified = 0;
 
   zicha_hit_list_set_filter (list, &(ZichaHitFilter) { .status = "open" });
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   assert_ids (list, "4 1");
 
   /* A triaged hit is read again in its row, which stays at its place. */
@@ -424,11 +424,11 @@ test_refresh (Fixture       *f,
                       " message, first_found_on, last_found_on) VALUES (9, 'R_0', 'legal',"
                       " 'high', 'certificates', 'C009', 'new', '2024-04-01', '2024-04-01')");
   zicha_hit_list_reload (list);
-  g_assert_true (zicha_hit_list_get_loading (list));
-  zicha_hit_list_wait (list);
+  g_assert_true (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
-  g_assert_cmpuint (zicha_hit_list_find (list, 9), ==, 0);
-  g_assert_cmpuint (zicha_hit_list_find (list, 1), ==, 1);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 9), ==, 0);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 1), ==, 1);
 
   /* Rows are read when asked for: a hit gone since the query shows as an empty row until the
    * next one. */
@@ -442,7 +442,7 @@ test_refresh (Fixture       *f,
   }
   g_assert_cmpint (id_at (list, 1), ==, 1);
   zicha_hit_list_reload (list);
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   assert_ids (list, "1");
 }
 
@@ -458,9 +458,9 @@ test_stale (Fixture       *f,
   zicha_hit_list_set_filter (list, &(ZichaHitFilter) { .severity = "high" });
   zicha_hit_list_set_order (list, ZICHA_HIT_ORDER_ID, FALSE);
   zicha_hit_list_set_filter (list, &(ZichaHitFilter) { .severity = "medium" });
-  g_assert_true (zicha_hit_list_get_loading (list));
+  g_assert_true (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
   wait_all (list);
-  g_assert_false (zicha_hit_list_get_loading (list));
+  g_assert_false (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
   assert_ids (list, "3 5");
   g_assert_cmpuint (changes->len, ==, 2);
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 5);
@@ -491,15 +491,15 @@ test_error (Fixture       *f,
   g_assert_cmpint (g_rename (f->path, moved), ==, 0);
   g_test_expect_message ("zicha-paged-model", G_LOG_LEVEL_WARNING, "Could not list hits: *");
   zicha_hit_list_reload (list);
-  zicha_hit_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_test_assert_expected_messages ();
-  g_assert_nonnull (zicha_hit_list_get_error (list));
+  g_assert_nonnull (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
   zicha_hit_list_reload (list);
-  zicha_hit_list_wait (list);
-  g_assert_null (zicha_hit_list_get_error (list));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   assert_ids (list, "4 2 5 3 1");
 }
 

@@ -42,8 +42,8 @@ new_list (ZichaDb         *db,
 {
   ZichaRecordList *list = zicha_record_list_new (db, kind);
 
-  zicha_record_list_wait (list);
-  g_assert_null (zicha_record_list_get_error (list));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   return list;
 }
 
@@ -129,9 +129,10 @@ test_certificates (void)
                    zicha_record_find_by_key (small_db, ZICHA_RECORD_CERTIFICATES, "C002"));
   g_assert_cmpstr (zicha_record_row_get_title (row), ==, "C002 上海东方机械制造有限公司");
   g_assert_cmpstr (zicha_record_row_get_value (row, 999), ==, "");
-  g_assert_cmpuint (zicha_record_list_find (list, zicha_record_row_get_id (row)), ==, 1);
-  g_assert_cmpuint (zicha_record_list_find (list, 123456), ==, G_MAXUINT);
-  g_assert_cmpfloat (zicha_record_list_get_query_ms (list), >=, 0);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list),
+                                          zicha_record_row_get_id (row)), ==, 1);
+  g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), 123456), ==, G_MAXUINT);
+  g_assert_cmpfloat (zicha_paged_list_get_query_ms (ZICHA_PAGED_LIST (list)), >=, 0);
 }
 
 static void
@@ -142,22 +143,22 @@ test_sort (void)
   guint issued = (guint) zicha_record_kind_find_column (ZICHA_RECORD_CERTIFICATES, "issued_on");
 
   zicha_record_list_set_sort (list, 0, TRUE);
-  g_assert_true (zicha_record_list_get_loading (list));
-  zicha_record_list_wait (list);
-  g_assert_false (zicha_record_list_get_loading (list));
+  g_assert_true (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_false (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)));
   g_assert_cmpuint (zicha_record_list_get_sort_column (list), ==, 0);
   g_assert_true (zicha_record_list_get_sort_descending (list));
   assert_cell (list, 0, "cert_no", "C005");
   assert_cell (list, 4, "cert_no", "C001");
 
   zicha_record_list_set_sort (list, issued, FALSE);
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   assert_cell (list, 0, "cert_no", "C002");
   assert_cell (list, 4, "cert_no", "C005");
 
   /* Names in pinyin order: 安徽 (an) < 北京 (bei) < 上海 (shang) < 张家口 (zhang). */
   zicha_record_list_set_sort (list, org, FALSE);
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   if (zicha_pinyin_has_zh_collation ())
     {
       assert_cell (list, 0, "org", "安徽阿里山茶业有限公司");
@@ -173,7 +174,7 @@ test_sort (void)
     g_test_message ("no zh_CN collation: pinyin order not checked");
 
   zicha_record_list_set_sort (list, org, TRUE);
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   if (zicha_pinyin_has_zh_collation ())
     assert_cell (list, 0, "org", "张家口中山食品有限公司");
 
@@ -182,7 +183,7 @@ test_sort (void)
     g_autoptr(ZichaRecordList) people = new_list (small_db, ZICHA_RECORD_PERSONNEL);
 
     zicha_record_list_set_sort (people, 1, FALSE);
-    zicha_record_list_wait (people);
+    zicha_paged_list_wait (ZICHA_PAGED_LIST (people));
     if (zicha_pinyin_has_zh_collation ())
       {
         assert_cell (people, 0, "name", "李四");
@@ -202,8 +203,8 @@ count_after_search (ZichaRecordList *list,
                     const char      *text)
 {
   zicha_record_list_set_search (list, text);
-  zicha_record_list_wait (list);
-  g_assert_null (zicha_record_list_get_error (list));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
@@ -246,7 +247,7 @@ test_search (void)
   /* A newer search replaces one still running. */
   zicha_record_list_set_search (list, "华信");
   zicha_record_list_set_search (list, "东方");
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   assert_cell (list, 0, "cert_no", "C002");
 }
@@ -468,7 +469,7 @@ test_paging (void)
           g_assert_false (g_hash_table_contains (seen, id));
           g_hash_table_add (seen, id);
           if (zicha_record_kind_get_n_columns (k) > 0 && i % 97 == 0)
-            g_assert_cmpuint (zicha_record_list_find (list, *id), ==, i);
+            g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), *id), ==, i);
         }
 
       if (k == ZICHA_RECORD_CERTIFICATES || k == ZICHA_RECORD_AUDITS
@@ -496,7 +497,7 @@ test_paging (void)
            * page before the rest. */
           g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), additions);
           zicha_record_list_reload (list);
-          zicha_record_list_wait (list);
+          zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
           g_assert_cmpuint (additions->len, ==, 2);
           g_assert_cmpuint (g_array_index (additions, guint, 0), ==,
                             ZICHA_RECORD_LIST_PAGE_SIZE);
@@ -528,16 +529,16 @@ test_error (void)
   g_test_expect_message ("zicha-paged-model", G_LOG_LEVEL_WARNING,
                          "Could not list records: *");
   zicha_record_list_set_search (list, "华信");
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   g_test_assert_expected_messages ();
-  g_assert_nonnull (zicha_record_list_get_error (list));
+  g_assert_nonnull (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
   assert_cell (list, 4, "cert_no", "C005");
 
   g_assert_cmpint (g_rename (moved, path), ==, 0);
   zicha_record_list_reload (list);
-  zicha_record_list_wait (list);
-  g_assert_null (zicha_record_list_get_error (list));
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
+  g_assert_null (zicha_paged_list_get_error (ZICHA_PAGED_LIST (list)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
   assert_cell (list, 1, "cert_no", "C005");
 }

@@ -682,7 +682,7 @@ list_ready (gpointer data)
 {
   ZichaRecordList *list = zicha_record_view_get_list (data);
 
-  return list != NULL && !zicha_record_list_get_loading (list);
+  return list != NULL && !zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list));
 }
 
 typedef struct
@@ -1156,7 +1156,7 @@ risk_run_over (gpointer data)
 static gboolean
 hit_list_ready (gpointer data)
 {
-  return !zicha_hit_list_get_loading (data);
+  return !zicha_paged_list_get_loading (ZICHA_PAGED_LIST (data));
 }
 
 /* The total a search must narrow the list below (hit_list_narrowed). */
@@ -1167,7 +1167,7 @@ static guint narrow_below;
 static gboolean
 hit_list_narrowed (gpointer data)
 {
-  return !zicha_hit_list_get_loading (data) &&
+  return !zicha_paged_list_get_loading (ZICHA_PAGED_LIST (data)) &&
          g_list_model_get_n_items (G_LIST_MODEL (data)) < narrow_below;
 }
 
@@ -1459,7 +1459,8 @@ test_risk_leads_run_and_triage (void)
   }
 
   /* Ctrl+Z undoes the confirmation of the selected lead; the toast's Undo does it again. */
-  zicha_risk_leads_page_select (page, zicha_hit_list_find (list, confirmed_id));
+  zicha_risk_leads_page_select (page,
+                                zicha_paged_list_find (ZICHA_PAGED_LIST (list), confirmed_id));
   g_assert_true (activate_binding (GTK_WIDGET (page), GDK_KEY_z, GDK_CONTROL_MASK));
   {
     g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
@@ -1505,7 +1506,7 @@ test_risk_leads_run_and_triage (void)
     n = g_list_model_get_n_items (G_LIST_MODEL (list));
     g_assert_cmpuint (n, >=, 1);
     g_assert_cmpuint (n, <, result->total_hits);
-    g_assert_cmpuint (zicha_hit_list_find (list, confirmed_id), !=, G_MAXUINT);
+    g_assert_cmpuint (zicha_paged_list_find (ZICHA_PAGED_LIST (list), confirmed_id), !=, G_MAXUINT);
     gtk_editable_set_text (zicha_risk_leads_page_get_search_entry (page), "");
   }
   /* By focus area. */

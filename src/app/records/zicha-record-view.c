@@ -201,10 +201,11 @@ select_pending (ZichaRecordView *self)
   GtkWidget *child;
   guint position;
 
-  if (self->pending_id == 0 || self->list == NULL || zicha_record_list_get_loading (self->list))
+  if (self->pending_id == 0 || self->list == NULL
+      || zicha_paged_list_get_loading (ZICHA_PAGED_LIST (self->list)))
     return;
 
-  position = zicha_record_list_find (self->list, self->pending_id);
+  position = zicha_paged_list_find (ZICHA_PAGED_LIST (self->list), self->pending_id);
   self->pending_id = 0;
   if (position == G_MAXUINT)
     return;
@@ -224,7 +225,7 @@ on_loading_changed_cb (ZichaRecordView *self,
                        GParamSpec      *pspec,
                        ZichaRecordList *list)
 {
-  gboolean loading = zicha_record_list_get_loading (list);
+  gboolean loading = zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list));
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);

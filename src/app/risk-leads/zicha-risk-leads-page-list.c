@@ -48,7 +48,7 @@ on_loading_changed_cb (ZichaRiskLeadsPage *self,
                        GParamSpec         *pspec,
                        ZichaHitList       *list)
 {
-  gboolean loading = zicha_hit_list_get_loading (list);
+  gboolean loading = zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list));
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);

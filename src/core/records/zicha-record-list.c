@@ -17,110 +17,9 @@
 
 #include "zicha-db-private.h"
 #include "zicha-error.h"
-#include "zicha-paged-model.h"
 #include "zicha-record-list.h"
 #include "zicha-record-query.h"
-
-/* ZichaRecordRow --------------------------------------------------------------------------- */
-
-struct _ZichaRecordRow
-{
-  GObject          parent_instance;
-
-  ZichaRecordKind  kind;
-  gint64           id;
-  char           **values;
-  guint            n_values;
-  char            *title;
-};
-
-G_DEFINE_FINAL_TYPE (ZichaRecordRow, zicha_record_row, G_TYPE_OBJECT)
-
-static void
-zicha_record_row_finalize (GObject *object)
-{
-  ZichaRecordRow *self = ZICHA_RECORD_ROW (object);
-
-  g_strfreev (self->values);
-  g_free (self->title);
-
-  G_OBJECT_CLASS (zicha_record_row_parent_class)->finalize (object);
-}
-
-static void
-zicha_record_row_class_init (ZichaRecordRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = zicha_record_row_finalize;
-}
-
-static void
-zicha_record_row_init (ZichaRecordRow *self)
-{
-}
-
-ZichaRecordKind
-zicha_record_row_get_kind (ZichaRecordRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_ROW (self), ZICHA_N_RECORD_KINDS);
-  return self->kind;
-}
-
-gint64
-zicha_record_row_get_id (ZichaRecordRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_ROW (self), 0);
-  return self->id;
-}
-
-const char *
-zicha_record_row_get_value (ZichaRecordRow *self,
-                            guint           column)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_ROW (self), NULL);
-
-  if (column >= self->n_values || self->values[column] == NULL)
-    return "";
-  return self->values[column];
-}
-
-const char *
-zicha_record_row_get_title (ZichaRecordRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_ROW (self), NULL);
-  return self->title != NULL ? self->title : "";
-}
-
-/* A row from a statement whose column 0 is the id and 1… the columns of the kind. */
-static ZichaRecordRow *
-row_new_from_stmt (ZichaRecordKind  kind,
-                   gint64           id,
-                   sqlite3_stmt    *stmt)
-{
-  const ZichaKindQuery *info = zicha_kind_query_get (kind);
-  ZichaRecordRow *row = g_object_new (ZICHA_TYPE_RECORD_ROW, NULL);
-
-  row->kind = kind;
-  row->id = id;
-  row->n_values = info->n_columns;
-  row->values = g_new0 (char *, info->n_columns + 1);
-
-  for (guint i = 0; i < info->n_columns; i++)
-    {
-      if (stmt != NULL)
-        row->values[i] = zicha_record_format_value (&info->columns[i].fmt, stmt, (int) i + 1);
-      else
-        row->values[i] = g_strdup ("");
-    }
-
-  if (info->title_columns[1] >= 0
-      && row->values[info->title_columns[1]][0] != '\0')
-    row->title = g_strdup_printf ("%s %s", row->values[info->title_columns[0]],
-                                  row->values[info->title_columns[1]]);
-  else
-    row->title = g_strdup (row->values[info->title_columns[0]]);
-
-  return row;
-}
+#include "zicha-record-row.h"
 
 /* ZichaRecordList -------------------------------------------------------------------------- */
 
@@ -145,14 +44,13 @@ record_query_free (gpointer data)
 
 struct _ZichaRecordList
 {
-  GObject          parent_instance;
+  ZichaPagedList   parent_instance;
 
   ZichaRecordKind  kind;
   guint            sort_column;
   gboolean         descending;
   char            *search;
 
-  ZichaPagedModel *paged;      /* database, ids, pages, queries */
   sqlite3_stmt    *row_stmt;   /* reads a row by its id */
 };
 
@@ -221,9 +119,9 @@ read_items (GObject      *owner,
         }
       /* A row deleted since the query shows empty until the next one. */
       if (self->row_stmt != NULL && sqlite3_step (self->row_stmt) == SQLITE_ROW)
-        row = row_new_from_stmt (self->kind, ids[i], self->row_stmt);
+        row = _zicha_record_row_new_from_stmt (self->kind, ids[i], self->row_stmt);
       else
-        row = row_new_from_stmt (self->kind, ids[i], NULL);
+        row = _zicha_record_row_new_from_stmt (self->kind, ids[i], NULL);
       g_ptr_array_add (items, row);
     }
   if (self->row_stmt != NULL)
@@ -239,8 +137,9 @@ static const ZichaPagedModelFuncs paged_funcs = {
   .read_items = read_items,
 };
 
-ZICHA_DEFINE_PAGED_LIST_TYPE (ZichaRecordList, zicha_record_list, ZICHA_TYPE_RECORD_ROW,
-                              &paged_funcs)
+G_DEFINE_FINAL_TYPE (ZichaRecordList, zicha_record_list, ZICHA_TYPE_PAGED_LIST)
+
+#define PAGED(self) (zicha_paged_list_get_model (ZICHA_PAGED_LIST (self)))
 
 static void
 start_query (ZichaRecordList *self)
@@ -252,7 +151,7 @@ start_query (ZichaRecordList *self)
                                                self->search != NULL);
   if (self->search != NULL)
     zicha_record_search_params (self->search, &query->like, &query->initials);
-  zicha_paged_model_start (self->paged, query, record_query_free);
+  zicha_paged_model_start (PAGED (self), query, record_query_free);
 }
 
 static void
@@ -265,6 +164,21 @@ zicha_record_list_finalize (GObject *object)
   g_free (self->search);
 
   G_OBJECT_CLASS (zicha_record_list_parent_class)->finalize (object);
+}
+
+static void
+zicha_record_list_class_init (ZichaRecordListClass *klass)
+{
+  ZichaPagedListClass *list_class = ZICHA_PAGED_LIST_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = zicha_record_list_finalize;
+  list_class->item_type = ZICHA_TYPE_RECORD_ROW;
+  list_class->funcs = paged_funcs;
+}
+
+static void
+zicha_record_list_init (ZichaRecordList *self)
+{
 }
 
 /* Public API ------------------------------------------------------------------------------- */
@@ -350,7 +264,7 @@ zicha_record_list_new (ZichaDb         *db,
   g_return_val_if_fail (zicha_record_list_kind_supported (kind), NULL);
 
   self = g_object_new (ZICHA_TYPE_RECORD_LIST, NULL);
-  zicha_paged_model_set_db (self->paged, db);
+  zicha_paged_model_set_db (PAGED (self), db);
   self->kind = kind;
   self->sort_column = zicha_kind_query_get (kind)->default_sort;
   start_query (self);
@@ -432,13 +346,6 @@ zicha_record_list_reload (ZichaRecordList *self)
   start_query (self);
 }
 
-double
-zicha_record_list_get_query_ms (ZichaRecordList *self)
-{
-  g_return_val_if_fail (ZICHA_IS_RECORD_LIST (self), 0);
-  return zicha_paged_model_get_query_ms (self->paged);
-}
-
 /* Benchmark -------------------------------------------------------------------------------- */
 
 static double
@@ -470,14 +377,14 @@ time_rows (ZichaRecordList *list,
 
   handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_bench_items_changed_cb),
                               &added);
-  while (zicha_record_list_get_loading (list) && !added)
+  while (zicha_paged_list_get_loading (ZICHA_PAGED_LIST (list)) && !added)
     g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
   g_signal_handler_disconnect (list, handler);
   n = MIN (50, g_list_model_get_n_items (G_LIST_MODEL (list)));
   for (guint i = 0; i < n; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
   *out_first = elapsed_ms (start);
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   return elapsed_ms (start);
 }
 
@@ -515,7 +422,7 @@ zicha_record_list_bench (const char       *path,
                             "(%u records, query %.0f ms)\n",
                             zicha_record_kind_get_id (kind), first, ms,
                             g_list_model_get_n_items (G_LIST_MODEL (list)),
-                            zicha_record_list_get_query_ms (list));
+                            zicha_paged_list_get_query_ms (ZICHA_PAGED_LIST (list)));
   }
 
   /* Scrolling to the middle and the end: a page each. */
@@ -549,7 +456,7 @@ zicha_record_list_bench (const char       *path,
     }
 
   zicha_record_list_set_sort (list, info->default_sort, FALSE);
-  zicha_record_list_wait (list);
+  zicha_paged_list_wait (ZICHA_PAGED_LIST (list));
   if (search != NULL)
     {
       g_auto(GStrv) terms = g_strsplit (search, ",", -1);

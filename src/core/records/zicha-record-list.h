@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "zicha-db.h"
+#include "zicha-paged-list.h"
+#include "zicha-record-row.h"
 #include "zicha-records.h"
 
 G_BEGIN_DECLS
@@ -17,21 +19,8 @@ G_BEGIN_DECLS
 /* Rows read at a time. */
 #define ZICHA_RECORD_LIST_PAGE_SIZE 256
 
-/* One record as shown in a list: its values formatted for display (dates as stored,
- * auditor-days "4.89", amounts "12.50", enumerated values translated). */
-#define ZICHA_TYPE_RECORD_ROW (zicha_record_row_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaRecordRow, zicha_record_row, ZICHA, RECORD_ROW, GObject)
-
-ZichaRecordKind  zicha_record_row_get_kind     (ZichaRecordRow *self);
-gint64           zicha_record_row_get_id       (ZichaRecordRow *self);
-/* The value of column @column (see zicha_record_list_get_n_columns); "" when empty. */
-const char      *zicha_record_row_get_value    (ZichaRecordRow *self,
-                                                guint           column);
-/* A short text naming the record: its key and name, e.g. "C0001 北京华信科技有限公司". */
-const char      *zicha_record_row_get_title    (ZichaRecordRow *self);
-
 #define ZICHA_TYPE_RECORD_LIST (zicha_record_list_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaRecordList, zicha_record_list, ZICHA, RECORD_LIST, GObject)
+G_DECLARE_FINAL_TYPE (ZichaRecordList, zicha_record_list, ZICHA, RECORD_LIST, ZichaPagedList)
 
 /* TRUE for the kinds that have a list: certificates, organizations, personnel, audits,
  * expenses, check-ins, qualifications, competences, certificate events, audit teams,
@@ -60,7 +49,6 @@ int              zicha_record_kind_find_column        (ZichaRecordKind kind,
 ZichaRecordList *zicha_record_list_new             (ZichaDb         *db,
                                                     ZichaRecordKind  kind);
 
-ZichaDb         *zicha_record_list_get_db          (ZichaRecordList *self);
 ZichaRecordKind  zicha_record_list_get_kind        (ZichaRecordList *self);
 
 /* Orders by @column (ascending or not). Names sort in pinyin order. Starts a new query; a
@@ -79,21 +67,6 @@ const char      *zicha_record_list_get_search      (ZichaRecordList *self);
 
 /* Runs the query again, e.g. after an import. */
 void             zicha_record_list_reload          (ZichaRecordList *self);
-
-/* TRUE while a query runs. */
-gboolean         zicha_record_list_get_loading     (ZichaRecordList *self);
-/* The error of the last query, or NULL. */
-const GError    *zicha_record_list_get_error       (ZichaRecordList *self);
-/* Milliseconds the last finished query took in its thread. */
-double           zicha_record_list_get_query_ms    (ZichaRecordList *self);
-
-/* Position of the record @id, or G_MAXUINT when it is not in the list. */
-guint            zicha_record_list_find             (ZichaRecordList *self,
-                                                    gint64           id);
-
-/* Blocks until the running query, if any, is done (iterating the thread-default main
- * context). For tests and benchmarks. */
-void             zicha_record_list_wait             (ZichaRecordList *self);
 
 /* The fields of one record, every column of its kind, label and value. */
 typedef struct

@@ -4,6 +4,7 @@
 
 #include "zicha-db-private.h"
 
+#include "zicha-record-row.h"
 #include "zicha-records.h"
 
 G_BEGIN_DECLS
@@ -76,5 +77,11 @@ char                 *zicha_record_format_value       (const ZichaFormatSpec *fm
 void                  zicha_record_search_params      (const char            *text,
                                                        char                 **out_like,
                                                        char                 **out_initials);
+
+/* zicha-record-row.c: a row of @kind from a statement whose column 0 is the id and 1… the
+ * columns of the kind (all "" with a NULL @stmt: a record gone since the query). */
+ZichaRecordRow *_zicha_record_row_new_from_stmt (ZichaRecordKind  kind,
+                                                 gint64           id,
+                                                 sqlite3_stmt    *stmt);
 
 G_END_DECLS

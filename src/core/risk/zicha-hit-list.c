@@ -13,139 +13,7 @@
 #include "zicha-db-private.h"
 #include "zicha-error.h"
 #include "zicha-hit-list.h"
-#include "zicha-paged-model.h"
-
-/* ZichaHitRow ----------------------------------------------------------------------------- */
-
-struct _ZichaHitRow
-{
-  GObject   parent_instance;
-
-  ZichaHit *hit;
-};
-
-G_DEFINE_FINAL_TYPE (ZichaHitRow, zicha_hit_row, G_TYPE_OBJECT)
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_HIT,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_properties[ROW_N_PROPS];
-
-static void
-zicha_hit_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ZichaHitRow *self = ZICHA_HIT_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_HIT:
-      g_value_set_boxed (value, self->hit);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zicha_hit_row_finalize (GObject *object)
-{
-  ZichaHitRow *self = ZICHA_HIT_ROW (object);
-
-  g_clear_pointer (&self->hit, zicha_hit_free);
-  G_OBJECT_CLASS (zicha_hit_row_parent_class)->finalize (object);
-}
-
-static void
-zicha_hit_row_class_init (ZichaHitRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = zicha_hit_row_get_property;
-  object_class->finalize = zicha_hit_row_finalize;
-
-  row_properties[ROW_PROP_HIT] =
-    g_param_spec_boxed ("hit", NULL, NULL, ZICHA_TYPE_HIT,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
-}
-
-static void
-zicha_hit_row_init (ZichaHitRow *self)
-{
-}
-
-/* Takes @hit. */
-static ZichaHitRow *
-zicha_hit_row_new (ZichaHit *hit)
-{
-  ZichaHitRow *self = g_object_new (ZICHA_TYPE_HIT_ROW, NULL);
-
-  self->hit = hit;
-  return self;
-}
-
-/* Takes @hit. */
-static void
-zicha_hit_row_set_hit (ZichaHitRow *self,
-                       ZichaHit    *hit)
-{
-  g_clear_pointer (&self->hit, zicha_hit_free);
-  self->hit = hit;
-  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_HIT]);
-}
-
-const ZichaHit *
-zicha_hit_row_get_hit (ZichaHitRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_ROW (self), NULL);
-  return self->hit;
-}
-
-gint64
-zicha_hit_row_get_id (ZichaHitRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_ROW (self), 0);
-  return self->hit != NULL ? self->hit->id : 0;
-}
-
-const char *
-zicha_hit_row_get_severity_label (ZichaHitRow *self)
-{
-  ZichaRuleSeverity severity;
-
-  g_return_val_if_fail (ZICHA_IS_HIT_ROW (self), "");
-  if (self->hit == NULL || !zicha_rule_severity_from_string (self->hit->severity, &severity))
-    return "";
-  return zicha_rule_severity_get_label (severity);
-}
-
-const char *
-zicha_hit_row_get_rule_title (ZichaHitRow *self)
-{
-  const ZichaRule *rule;
-
-  g_return_val_if_fail (ZICHA_IS_HIT_ROW (self), "");
-  if (self->hit == NULL)
-    return "";
-  rule = zicha_rules_lookup (self->hit->rule);
-  return rule != NULL ? zicha_rule_get_title (rule) : self->hit->rule;
-}
-
-const char *
-zicha_hit_row_get_status_label (ZichaHitRow *self)
-{
-  g_return_val_if_fail (ZICHA_IS_HIT_ROW (self), "");
-  if (self->hit == NULL)
-    return "";
-  return zicha_hit_status_get_label (self->hit->status);
-}
+#include "zicha-hits-private.h"
 
 /* ZichaHitList ---------------------------------------------------------------------------- */
 
@@ -169,13 +37,12 @@ hit_query_free (gpointer data)
 
 struct _ZichaHitList
 {
-  GObject          parent_instance;
+  ZichaPagedList   parent_instance;
 
   char            *filter[6];
   ZichaHitOrder    order;
   gboolean         descending;
 
-  ZichaPagedModel *paged;     /* database, ids, pages, queries */
 };
 
 /* In the worker thread. */
@@ -231,7 +98,7 @@ read_items (GObject      *owner,
           hit->entity_key = g_strdup ("");
           hit->message = g_strdup ("");
         }
-      g_ptr_array_add (items, zicha_hit_row_new (hit));
+      g_ptr_array_add (items, _zicha_hit_row_new (hit));
     }
 }
 
@@ -244,7 +111,9 @@ static const ZichaPagedModelFuncs paged_funcs = {
   .read_items = read_items,
 };
 
-ZICHA_DEFINE_PAGED_LIST_TYPE (ZichaHitList, zicha_hit_list, ZICHA_TYPE_HIT_ROW, &paged_funcs)
+G_DEFINE_FINAL_TYPE (ZichaHitList, zicha_hit_list, ZICHA_TYPE_PAGED_LIST)
+
+#define PAGED(self) (zicha_paged_list_get_model (ZICHA_PAGED_LIST (self)))
 
 static void
 start_query (ZichaHitList *self)
@@ -255,7 +124,7 @@ start_query (ZichaHitList *self)
     query->fields[i] = g_strdup (self->filter[i]);
   query->order = self->order;
   query->descending = self->descending;
-  zicha_paged_model_start (self->paged, query, hit_query_free);
+  zicha_paged_model_start (PAGED (self), query, hit_query_free);
 }
 
 static void
@@ -269,6 +138,21 @@ zicha_hit_list_finalize (GObject *object)
   G_OBJECT_CLASS (zicha_hit_list_parent_class)->finalize (object);
 }
 
+static void
+zicha_hit_list_class_init (ZichaHitListClass *klass)
+{
+  ZichaPagedListClass *list_class = ZICHA_PAGED_LIST_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = zicha_hit_list_finalize;
+  list_class->item_type = ZICHA_TYPE_HIT_ROW;
+  list_class->funcs = paged_funcs;
+}
+
+static void
+zicha_hit_list_init (ZichaHitList *self)
+{
+}
+
 ZichaHitList *
 zicha_hit_list_new (ZichaDb *db)
 {
@@ -277,7 +161,7 @@ zicha_hit_list_new (ZichaDb *db)
   g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
 
   self = g_object_new (ZICHA_TYPE_HIT_LIST, NULL);
-  zicha_paged_model_set_db (self->paged, db);
+  zicha_paged_model_set_db (PAGED (self), db);
   start_query (self);
   return self;
 }
@@ -339,19 +223,19 @@ zicha_hit_list_update_hit (ZichaHitList *self,
 
   g_return_val_if_fail (ZICHA_IS_HIT_LIST (self), G_MAXUINT);
 
-  position = zicha_hit_list_find (self, hit_id);
+  position = zicha_paged_list_find (ZICHA_PAGED_LIST (self), hit_id);
   if (position == G_MAXUINT)
     return G_MAXUINT;
 
   /* A row not read yet will be read afresh anyway. */
-  row = zicha_paged_model_peek_item (self->paged, position);
+  row = zicha_paged_model_peek_item (PAGED (self), position);
   if (row != NULL)
     {
       g_autoptr(GError) error = NULL;
-      ZichaHit *hit = zicha_hits_get (zicha_paged_model_get_db (self->paged), hit_id, &error);
+      ZichaHit *hit = zicha_hits_get (zicha_paged_model_get_db (PAGED (self)), hit_id, &error);
 
       if (hit != NULL)
-        zicha_hit_row_set_hit (row, hit);
+        _zicha_hit_row_set_hit (row, hit);
       else
         g_warning ("%s", error->message);
     }

@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "zicha-db.h"
+#include "zicha-paged-list.h"
+#include "zicha-hit-row.h"
 #include "zicha-hits.h"
 #include "zicha-rules.h"
 
@@ -17,25 +19,12 @@ G_BEGIN_DECLS
 
 #define ZICHA_HIT_LIST_PAGE_SIZE 128
 
-/* One hit as shown in a list. The "hit" property changes (and is notified) when the hit is
- * read again, e.g. after it was confirmed or dismissed. */
-#define ZICHA_TYPE_HIT_ROW (zicha_hit_row_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaHitRow, zicha_hit_row, ZICHA, HIT_ROW, GObject)
-
-const ZichaHit  *zicha_hit_row_get_hit            (ZichaHitRow *self);
-gint64           zicha_hit_row_get_id             (ZichaHitRow *self);
-/* Translated: "高", the rule's title, "未处理"… */
-const char      *zicha_hit_row_get_severity_label (ZichaHitRow *self);
-const char      *zicha_hit_row_get_rule_title     (ZichaHitRow *self);
-const char      *zicha_hit_row_get_status_label   (ZichaHitRow *self);
-
 #define ZICHA_TYPE_HIT_LIST (zicha_hit_list_get_type ())
-G_DECLARE_FINAL_TYPE (ZichaHitList, zicha_hit_list, ZICHA, HIT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (ZichaHitList, zicha_hit_list, ZICHA, HIT_LIST, ZichaPagedList)
 
 /* A list of all hits in the default order. The first query starts at once; the list is
  * empty until it is done (see the "loading" property). */
 ZichaHitList    *zicha_hit_list_new           (ZichaDb              *db);
-ZichaDb         *zicha_hit_list_get_db        (ZichaHitList         *self);
 
 /* Keeps the hits matching @filter (copied; NULL: all). Starts a new query; a query still
  * running is cancelled. */
@@ -51,14 +40,6 @@ void             zicha_hit_list_reload        (ZichaHitList         *self);
 guint            zicha_hit_list_update_hit    (ZichaHitList         *self,
                                                gint64                hit_id);
 
-gboolean         zicha_hit_list_get_loading   (ZichaHitList         *self);
-const GError    *zicha_hit_list_get_error     (ZichaHitList         *self);
-/* Position of hit @hit_id, or G_MAXUINT. */
-guint            zicha_hit_list_find          (ZichaHitList         *self,
-                                               gint64                hit_id);
-/* Blocks until the running query, if any, is done (iterating the thread-default main
- * context). For tests. */
-void             zicha_hit_list_wait          (ZichaHitList         *self);
 
 /* Counts of the hits of one rule by status. */
 typedef struct

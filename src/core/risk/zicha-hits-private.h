@@ -5,6 +5,8 @@
 #include "zicha-db-private.h"
 #include "zicha-rules.h"
 
+#include "zicha-hit-row.h"
+
 G_BEGIN_DECLS
 
 /* What one rule found in a run. */
@@ -43,5 +45,10 @@ gboolean _zicha_hit_store_dismiss      (sqlite3     *db,
                                         const char  *now);
 gboolean _zicha_hit_store_undo_triage  (sqlite3     *db,
                                         gint64       hit_id);
+
+/* zicha-hit-row.c: a row that takes @hit; and @hit (taken) in place of its hit, notified. */
+ZichaHitRow *_zicha_hit_row_new     (ZichaHit     *hit);
+void         _zicha_hit_row_set_hit (ZichaHitRow  *self,
+                                     ZichaHit     *hit);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* zicha-paged-model.h — the machinery of the lists read from the database page by page
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Core-internal: ZichaRecordList and ZichaHitList are GListModels whose rows are kept by a
- * ZichaPagedModel. How a list of a million rows stays light:
+ * Core-internal: the lists (ZichaPagedList and its types ZichaRecordList, ZichaHitList) are
+ * GListModels whose rows are kept by a ZichaPagedModel. How a list of a million rows stays light:
  *  - a worker thread with its own connection runs the list's query, which gives the ids of
  *    the rows in order; they are kept in an array of 32-bit integers (64-bit only if an id
  *    needs it): 4 MB for a million rows;
@@ -60,7 +60,7 @@ typedef struct
 } ZichaPagedModelFuncs;
 
 /* The model of @owner, a list of @item_type, made in its instance init (see
- * ZICHA_DEFINE_PAGED_LIST_TYPE); it belongs to @owner and goes with it, when the last reference
+ * ZichaPagedList); it belongs to @owner and goes with it, when the last reference
  * goes (a query holds one while it runs). Empty until the first query is done. */
 ZichaPagedModel *zicha_paged_model_new               (GObject                    *owner,
                                                       GType                       item_type,
@@ -93,73 +93,8 @@ double           zicha_paged_model_get_query_ms      (ZichaPagedModel     *self)
  * context). */
 void             zicha_paged_model_wait              (ZichaPagedModel     *self);
 
-/* For ZICHA_DEFINE_PAGED_LIST_TYPE. */
+/* For ZichaPagedList (zicha-paged-list.c). */
 void             zicha_paged_model_class_init        (GObjectClass        *klass);
 void             zicha_paged_model_list_model_init   (GListModelInterface *iface);
-
-/* Defines a list type kept by a ZichaPagedModel, as G_DEFINE_FINAL_TYPE does (parent
- * GObject), with:
- *  - the GListModel interface, of @item_type;
- *  - the properties "loading" (gboolean, TRUE while a query runs) and "n-items" (guint);
- *  - type_name_class_init and type_name_init, which makes the model in the field
- *    "ZichaPagedModel *paged" of the instance struct, with @funcs;
- *  - the public functions type_name_get_db, _get_loading, _get_error, _find and _wait.
- * The file defines the instance struct, @funcs and type_name_finalize (which chains up). */
-#define ZICHA_DEFINE_PAGED_LIST_TYPE(TypeName, type_name, item_type, funcs)                 \
-  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                         \
-                                 G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,                   \
-                                                        zicha_paged_model_list_model_init)) \
-                                                                                             \
-  static void type_name##_finalize (GObject *object);                                        \
-                                                                                             \
-  static void                                                                                \
-  type_name##_class_init (TypeName##Class *klass)                                            \
-  {                                                                                          \
-    zicha_paged_model_class_init (G_OBJECT_CLASS (klass));                                   \
-    G_OBJECT_CLASS (klass)->finalize = type_name##_finalize;                                 \
-  }                                                                                          \
-                                                                                             \
-  static void                                                                                \
-  type_name##_init (TypeName *self)                                                          \
-  {                                                                                          \
-    self->paged = zicha_paged_model_new (G_OBJECT (self), (item_type), (funcs));             \
-  }                                                                                          \
-                                                                                             \
-  ZichaDb *                                                                                  \
-  type_name##_get_db (TypeName *self)                                                        \
-  {                                                                                          \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
-    return zicha_paged_model_get_db (self->paged);                                           \
-  }                                                                                          \
-                                                                                             \
-  gboolean                                                                                   \
-  type_name##_get_loading (TypeName *self)                                                   \
-  {                                                                                          \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), FALSE);\
-    return zicha_paged_model_get_loading (self->paged);                                      \
-  }                                                                                          \
-                                                                                             \
-  const GError *                                                                             \
-  type_name##_get_error (TypeName *self)                                                     \
-  {                                                                                          \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
-    return zicha_paged_model_get_error (self->paged);                                        \
-  }                                                                                          \
-                                                                                             \
-  guint                                                                                      \
-  type_name##_find (TypeName *self,                                                          \
-                    gint64    id)                                                            \
-  {                                                                                          \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()),        \
-                          G_MAXUINT);                                                        \
-    return zicha_paged_model_find (self->paged, id);                                         \
-  }                                                                                          \
-                                                                                             \
-  void                                                                                       \
-  type_name##_wait (TypeName *self)                                                          \
-  {                                                                                          \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()));           \
-    zicha_paged_model_wait (self->paged);                                                    \
-  }
 
 G_END_DECLS

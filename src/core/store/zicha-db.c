@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "002-lean-indexes.sql",
   "003-risk-index.sql",
   "004-run-owners.sql",
+  "005-change-log.sql",
 };
 
 #define MMAP_SIZE       (256 * 1024 * 1024)

@@ -5,6 +5,8 @@
  * fixture folders of tests/data/rules/ imported through the real importer. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -750,6 +752,80 @@ test_risk_score_confirm_resolved (void)
 }
 
 static void
+use_language (const char *language)
+{
+  if (language != NULL)
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+    }
+  else
+    {
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+}
+
+static gint64
+count_text (Fixture *f, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ZichaHitFilter filter = { 0 };
+  gint64 n;
+
+  filter.text = text;
+  n = zicha_hits_count (f->db, &filter, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A risk lead is stored as its message's format and arguments, and shown in the language of
+ * whoever reads it, whatever the language of the run: a run in English read in Chinese, with
+ * the translation's order of the arguments and translated labels among them. */
+static void
+test_messages_in_reader_language (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(ZichaRuleRunResult) result = NULL;
+  g_autoptr(ZichaHit) expired_en = NULL;
+  g_autoptr(ZichaHit) expired_zh = NULL;
+  g_autoptr(ZichaHit) team_zh = NULL;
+
+  use_language (NULL);
+  fixture_open (&f, "risk");
+  result = run (&f, "2024-06-30", 2, risk_rules);
+  expired_en = get_hit (&f, "EXPIRED_STILL_VALID", "R1");
+  g_assert_true (g_str_has_prefix (expired_en->message,
+                                   "Status is valid although the certificate expired on "));
+  g_assert_cmpint (count_text (&f, "expired on"), >=, 1);
+  g_assert_cmpint (count_text (&f, "过期"), ==, 0);
+
+  use_language ("zh_CN");
+  expired_zh = get_hit (&f, "EXPIRED_STILL_VALID", "R1");
+  g_assert_true (g_str_has_prefix (expired_zh->message, "证书已于 "));
+  g_assert_true (g_str_has_suffix (expired_zh->message, " 过期，但状态仍为有效"));
+  /* the same date, put where the translation wants it */
+  {
+    const char *date = expired_en->message + strlen ("Status is valid although the certificate "
+                                                     "expired on ");
+    g_autofree char *expected = g_strdup_printf ("证书已于 %s 过期，但状态仍为有效", date);
+
+    g_assert_cmpuint (strlen (date), ==, 10);
+    g_assert_cmpstr (expired_zh->message, ==, expected);
+  }
+  /* "%1$s（%2$s，%3$s）在 %5$s 不具备有效的 %4$s …": arguments reordered, the role translated */
+  team_zh = get_hit (&f, "AUDITOR_NOT_QUALIFIED", "RA1/P1");
+  g_assert_nonnull (strstr (team_zh->message, "（P1，审核组长）在 "));
+  g_assert_nonnull (strstr (team_zh->message, "不具备有效的 QMS 审核员或高级审核员资格"));
+  /* a search matches what the reader sees */
+  g_assert_cmpint (count_text (&f, "过期"), >=, 1);
+  g_assert_cmpint (count_text (&f, "审核组长"), >=, 1);
+
+  use_language (NULL);
+  fixture_close (&f);
+}
+
+static void
 test_rerun_and_triage (void)
 {
   Fixture f = { 0 };
@@ -1077,6 +1153,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/capability", test_capability);
   g_test_add_func ("/rules/risk-score", test_risk_score);
   g_test_add_func ("/rules/risk-score/confirm-resolved", test_risk_score_confirm_resolved);
+  g_test_add_func ("/rules/messages/reader-language", test_messages_in_reader_language);
   g_test_add_func ("/rules/rerun-and-triage", test_rerun_and_triage);
   g_test_add_func ("/rules/all-rules-threads", test_all_rules_threads);
   g_test_add_func ("/rules/team-data-shared", test_team_data_shared);

@@ -14,6 +14,7 @@
 #include "zicha-hits.h"
 #include "zicha-format.h"
 #include "zicha-json.h"
+#include "zicha-message.h"
 #include "zicha-progress.h"
 #include "zicha-rules.h"
 #include "zicha-scope-code.h"
@@ -213,6 +214,42 @@ test_progress (void)
     }
 }
 
+/* A message kept as its format and arguments renders as g_strdup_printf would have made it
+ * (here untranslated: the formats are no msgids), nested messages and labels included. */
+static void
+test_messages (void)
+{
+  g_autofree char *stored = zicha_message_printf ("%s has %d items, %ld days, %.1f km, 100%%",
+                                                  "张三", 7, 123456789012L, 6.25);
+  g_autofree char *text = zicha_message_render (stored);
+  g_autofree char *expected = g_strdup_printf ("%s has %d items, %ld days, %.1f km, 100%%",
+                                               "张三", 7, 123456789012L, 6.25);
+  ZichaMessage *inner = zicha_message_new ();
+  ZichaMessage *outer = zicha_message_new ();
+  g_autofree char *inner_arg = NULL;
+  g_autofree char *outer_stored = NULL;
+  g_autofree char *outer_text = NULL;
+  g_autofree char *legacy = zicha_message_render ("a message stored before (plain text)");
+  g_autofree char *empty = zicha_message_render (NULL);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (g_str_has_prefix (stored, "[{\"f\":"));
+
+  zicha_message_append (inner, "no team");
+  zicha_message_append (inner, ", ");
+  zicha_message_append (inner, "%s", zicha_message_label ("no report date"));
+  inner_arg = zicha_message_end_as_arg (inner);
+  zicha_message_append (outer, "Incomplete: %s", inner_arg);
+  zicha_message_append (outer, "; %s (%s)", "P1", zicha_message_label ("team leader"));
+  outer_stored = zicha_message_end (outer);
+  outer_text = zicha_message_render (outer_stored);
+  g_assert_cmpstr (outer_text, ==, "Incomplete: no team, no report date; P1 (team leader)");
+
+  /* what was stored before renders as it is */
+  g_assert_cmpstr (legacy, ==, "a message stored before (plain text)");
+  g_assert_cmpstr (empty, ==, "");
+}
+
 /* The nicks are the stored values (DOMAIN.md's names). */
 static void
 test_enums (void)
@@ -258,5 +295,6 @@ main (int    argc,
   g_test_add_func ("/util/scope-codes", test_scope_codes);
   g_test_add_func ("/util/progress", test_progress);
   g_test_add_func ("/util/enums", test_enums);
+  g_test_add_func ("/util/messages", test_messages);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "zicha-day.h"
+#include "zicha-message.h"
 #include "zicha-enum.h"
 #include "zicha-enums.h"
 #include "zicha-db-private.h"
@@ -125,7 +126,8 @@ hit_from_row (sqlite3_stmt *stmt)
   hit->entity_key = dup_col (stmt, 5);
   if (!zicha_hit_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &hit->status))
     hit->status = ZICHA_HIT_OPEN;
-  hit->message = dup_col (stmt, 7);
+  /* stored as its format and arguments: shown in the reader's language */
+  hit->message = zicha_message_render ((const char *) sqlite3_column_text (stmt, 7));
   hit->details = dup_col (stmt, 8);
   hit->first_found_on = dup_col (stmt, 9);
   hit->last_found_on = dup_col (stmt, 10);
@@ -182,7 +184,8 @@ filter_sql (const ZichaHitFilter *filter, GString *sql, GPtrArray *values)
           g_string_append_c (pattern, *p);
         }
       g_string_append_c (pattern, '%');
-      g_string_append_printf (sql, "%s(h.message LIKE ?%u ESCAPE '\\' OR h.entity_key LIKE ?%u"
+      g_string_append_printf (sql, "%s(zicha_message (h.message) LIKE ?%u ESCAPE '\\'"
+                                   " OR h.entity_key LIKE ?%u"
                                    " ESCAPE '\\' OR h.rule LIKE ?%u ESCAPE '\\')",
                               sep, values->len + 1, values->len + 1, values->len + 1);
       g_ptr_array_add (values, g_string_free (pattern, FALSE));

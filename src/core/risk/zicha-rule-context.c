@@ -342,15 +342,15 @@ const char *
 zicha_rule_role_label (const char *role)
 {
   if (g_strcmp0 (role, "leader") == 0)
-    return _("team leader");
+    return zicha_message_label (N_("team leader"));
   if (g_strcmp0 (role, "auditor") == 0)
-    return _("auditor");
+    return zicha_message_label (N_("auditor"));
   if (g_strcmp0 (role, "expert") == 0)
-    return _("technical expert");
+    return zicha_message_label (N_("technical expert"));
   if (g_strcmp0 (role, "trainee") == 0)
-    return _("trainee auditor");
+    return zicha_message_label (N_("trainee auditor"));
   if (g_strcmp0 (role, "observer") == 0)
-    return _("observer");
+    return zicha_message_label (N_("observer"));
   return role != NULL ? role : "";
 }
 
@@ -358,12 +358,12 @@ const char *
 zicha_rule_category_label (const char *category)
 {
   if (g_strcmp0 (category, "travel") == 0)
-    return _("Travel");
+    return zicha_message_label (N_("Travel"));
   if (g_strcmp0 (category, "lodging") == 0)
-    return _("Lodging");
+    return zicha_message_label (N_("Lodging"));
   if (g_strcmp0 (category, "meals") == 0)
-    return _("Meals");
+    return zicha_message_label (N_("Meals"));
   if (g_strcmp0 (category, "other") == 0)
-    return _("Other expense");
+    return zicha_message_label (N_("Other expense"));
   return category != NULL ? category : "";
 }

@@ -194,7 +194,7 @@ zicha_rule_auditor_double_booked (ZichaRuleContext *ctx, GError **error)
           zicha_json_add_string (json, "other_from", b.from);
           zicha_json_add_string (json, "other_to", b.to);
           hit = zicha_rule_add_hit (ctx, key,
-                                    g_strdup_printf (_("%s (%s) was on site at this audit from %s to "
+                                    zicha_message_printf (N_("%s (%s) was on site at this audit from %s to "
                                                        "%s and at audit %s of another "
                                                        "organization (%s) from %s to %s"),
                                                      a.person_name, a.person_id, a.from, a.to,
@@ -363,7 +363,7 @@ zicha_rule_auditor_overloaded (ZichaRuleContext *ctx, GError **error)
               zicha_json_add_int (json, "days", o->days);
               zicha_json_add_int (json, "max_days", data.max_days);
               hit = zicha_rule_add_hit (ctx, key,
-                                        g_strdup_printf (_("%s (%s) was on site on %d days of %s, "
+                                        zicha_message_printf (N_("%s (%s) was on site on %d days of %s, "
                                                            "more than %" PRId64),
                                                          name, person_id, o->days, month,
                                                          data.max_days),
@@ -544,28 +544,28 @@ zicha_rule_auditor_not_qualified (ZichaRuleContext *ctx, GError **error)
         const char *scheme = zicha_col_text (stmt, 4);
         const char *start_on = zicha_col_text (stmt, 5);
         g_autofree char *key = g_strconcat (audit_id, "/", person_id, NULL);
-        g_autoptr(GString) message = g_string_new (NULL);
+        ZichaMessage *message = zicha_message_new ();
         ZichaJson *json = zicha_json_begin ();
         ZichaFoundHit *hit;
 
         if (unqualified)
-          g_string_append_printf (message, _("%s (%s, %s) has no auditor or lead auditor "
-                                             "qualification for %s valid on %s"),
-                                  name, person_id, zicha_rule_role_label (role), scheme, start_on);
+          zicha_message_append (message, N_("%s (%s, %s) has no auditor or lead auditor "
+                                            "qualification for %s valid on %s"),
+                                name, person_id, zicha_rule_role_label (role), scheme, start_on);
         if (unemployed)
           {
-            if (message->len > 0)
-              g_string_append (message, "; ");
-            g_string_append_printf (message, _("%s (%s) is not employed by the body on %s, the "
-                                               "first day of the audit"),
-                                    name, person_id, start_on);
+            if (unqualified)
+              zicha_message_append (message, "; ");
+            zicha_message_append (message, N_("%s (%s) is not employed by the body on %s, the "
+                                              "first day of the audit"),
+                                  name, person_id, start_on);
           }
         zicha_json_add_string (json, "role", role);
         zicha_json_add_string (json, "scheme", scheme);
         zicha_json_add_string (json, "start_on", start_on);
         zicha_json_add_raw (json, "unqualified", unqualified ? "true" : "false");
         zicha_json_add_raw (json, "not_employed", unemployed ? "true" : "false");
-        hit = zicha_rule_add_hit (ctx, key, g_strdup (message->str), zicha_json_end (json));
+        hit = zicha_rule_add_hit (ctx, key, zicha_message_end (message), zicha_json_end (json));
         zicha_found_hit_add_record (hit, "audit_team", key);
         zicha_found_hit_add_record (hit, "audits", audit_id);
         zicha_found_hit_add_record (hit, "personnel", person_id);
@@ -923,11 +923,11 @@ zicha_rule_team_lacks_competence (ZichaRuleContext *ctx, GError **error)
           zicha_json_add_string (json, "codes", missing != NULL ? missing->str : NULL);
           hit = zicha_rule_add_hit (ctx, audit_id,
                                     has_team
-                                    ? g_strdup_printf (_("No leader, auditor or expert of the "
+                                    ? zicha_message_printf (N_("No leader, auditor or expert of the "
                                                          "team is competent for scope code %s "
                                                          "(%s) of certificate %s"),
                                                        missing->str, scheme, cert_no)
-                                    : g_strdup (_("The audit has no team")),
+                                    : zicha_message_printf (N_("The audit has no team")),
                                     zicha_json_end (json));
           zicha_found_hit_add_record (hit, "audits", audit_id);
           zicha_found_hit_add_record (hit, "certificates", cert_no);
@@ -969,7 +969,7 @@ zicha_rule_expense_paid_by_client (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "audit_id", zicha_col_text (stmt, 3));
       zicha_json_add_string (json, "person_id", zicha_col_text (stmt, 4));
       hit = zicha_rule_add_hit (ctx, expense_id,
-                                g_strdup_printf (_("%s of %s yuan on %s paid by the audited "
+                                zicha_message_printf (N_("%s of %s yuan on %s paid by the audited "
                                                    "organization (audit %s, %s)"),
                                                  zicha_rule_category_label (zicha_col_text (stmt, 1)),
                                                  amount, zicha_col_text (stmt, 5),
@@ -1077,7 +1077,7 @@ zicha_rule_expense_excessive (ZichaRuleContext *ctx, GError **error)
           zicha_json_add_int (json, "count", n);
           zicha_json_add_string (json, "factor", factor_s);
           hit = zicha_rule_add_hit (ctx, expense_id,
-                                    g_strdup_printf (_("%s of %s yuan is more than %s times the "
+                                    zicha_message_printf (N_("%s of %s yuan is more than %s times the "
                                                        "median of %s yuan of %" PRId64
                                                        " expenses of its category"),
                                                      zicha_rule_category_label (categories[c]),
@@ -1189,7 +1189,7 @@ zicha_rule_checkin_missing (ZichaRuleContext *ctx, GError **error)
 
           zicha_json_add_string (json, "role", zicha_col_text (info, 3));
           hit = zicha_rule_add_hit (ctx, key,
-                                    g_strdup_printf (_("%s (%s, %s) has no sign-in record for the "
+                                    zicha_message_printf (N_("%s (%s, %s) has no sign-in record for the "
                                                        "audit although the audit has check-in "
                                                        "records"),
                                                      zicha_col_text (info, 2), person_id,
@@ -1246,7 +1246,7 @@ zicha_rule_checkin_far (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_int (json, "far_checkins", sqlite3_column_int64 (stmt, 6));
       zicha_json_add_string (json, "max_km", limit);
       hit = zicha_rule_add_hit (ctx, key,
-                                g_strdup_printf (_("%s (%s) checked in %s km from the audited site "
+                                zicha_message_printf (N_("%s (%s) checked in %s km from the audited site "
                                                    "at %s (more than %s km)"),
                                                  zicha_col_text (stmt, 2), person_id,
                                                  zicha_col_text (stmt, 4), zicha_col_text (stmt, 5),

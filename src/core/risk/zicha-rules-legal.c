@@ -126,7 +126,7 @@ zicha_rule_scope_not_approved (ZichaRuleContext *ctx, GError **error)
           zicha_json_add_string (json, "issued_on", lookup.issued_on);
           zicha_json_add_raw (json, "codes", json_codes->str);
           hit = zicha_rule_add_hit (ctx, cert_no,
-                                    g_strdup_printf (_("Scope code %s of scheme %s is not covered by "
+                                    zicha_message_printf (N_("Scope code %s of scheme %s is not covered by "
                                                        "an approved scope in force on the issue "
                                                        "date %s"),
                                                      missing->str, lookup.scheme, lookup.issued_on),
@@ -204,7 +204,8 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
       g_autofree char *t_s = zicha_format_hundredths (t);
       g_autofree char *personnel_s = g_strdup_printf ("%" PRId64, personnel);
       g_autofree char *r_s = g_strdup_printf ("%" PRId64, r);
-      const char *basis = from_employees ? _("declared employees") : _("effective personnel");
+      const char *basis = from_employees ? zicha_message_label (N_("declared employees"))
+                                         : zicha_message_label (N_("effective personnel"));
       ZichaJson *json = zicha_json_begin ();
       ZichaFoundHit *hit;
       char *message;
@@ -215,13 +216,13 @@ zicha_rule_audit_time_short (ZichaRuleContext *ctx, GError **error)
           g_autofree char *s2 = zicha_format_hundredths (onsite);
 
           /* TRANSLATORS: audit time 6 auditor-days (stage 1 2, stage 2 4) is below ... */
-          message = g_strdup_printf (_("Audit time %s auditor-days (stage 1 %s, stage 2 %s) is "
+          message = zicha_message_printf (N_("Audit time %s auditor-days (stage 1 %s, stage 2 %s) is "
                                        "below the IAF MD 5 minimum of %s (%s %s, table value %s, "
                                        "at most %s %% reduction)"),
                                      days_s, s1, s2, min_s, basis, personnel_s, t_s, r_s);
         }
       else
-        message = g_strdup_printf (_("Audit time %s auditor-days is below the IAF MD 5 minimum "
+        message = zicha_message_printf (N_("Audit time %s auditor-days is below the IAF MD 5 minimum "
                                      "of %s (%s %s, table value %s, at most %s %% reduction)"),
                                    days_s, min_s, basis, personnel_s, t_s, r_s);
 
@@ -273,7 +274,7 @@ zicha_rule_personnel_understated (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_int (json, "employees", emp);
       zicha_json_add_int (json, "min_pct", pct);
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("Effective personnel %" PRId64 " is "
+                                zicha_message_printf (N_("Effective personnel %" PRId64 " is "
                                                    "below %" PRId64 " %% of the %"
                                                    PRId64 " employees the organization "
                                                    "declared"), ep, pct, emp),
@@ -310,7 +311,7 @@ zicha_rule_decision_by_team_member (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "decision_by", person_id);
       zicha_json_add_string (json, "role", zicha_col_text (stmt, 3));
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("The decision maker %s (%s) is a member of the "
+                                zicha_message_printf (N_("The decision maker %s (%s) is a member of the "
                                                    "audit team (%s)"),
                                                  zicha_col_text (stmt, 2), person_id,
                                                  zicha_rule_role_label (zicha_col_text (stmt, 3))),
@@ -348,10 +349,10 @@ zicha_rule_decision_before_report (ZichaRuleContext *ctx, GError **error)
       char *message;
 
       if (strcmp (d, end_on) < 0)
-        message = g_strdup_printf (_("Decision on %s is earlier than the end of the audit on %s"),
+        message = zicha_message_printf (N_("Decision on %s is earlier than the end of the audit on %s"),
                                    d, end_on);
       else
-        message = g_strdup_printf (_("Decision on %s is earlier than the audit report on %s"),
+        message = zicha_message_printf (N_("Decision on %s is earlier than the audit report on %s"),
                                    d, r);
       zicha_json_add_string (json, "decision_on", d);
       zicha_json_add_string (json, "end_on", end_on);
@@ -384,7 +385,7 @@ zicha_rule_report_before_audit_end (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "report_on", zicha_col_text (stmt, 2));
       zicha_json_add_string (json, "end_on", zicha_col_text (stmt, 1));
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("Audit report on %s is earlier than the end of "
+                                zicha_message_printf (N_("Audit report on %s is earlier than the end of "
                                                    "the audit on %s"),
                                                  zicha_col_text (stmt, 2), zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
@@ -420,7 +421,7 @@ zicha_rule_records_late (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "latest", zicha_col_text (stmt, 3));
       zicha_json_add_int (json, "days", days);
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("Records entered on %s, more than %" PRId64
+                                zicha_message_printf (N_("Records entered on %s, more than %" PRId64
                                                    " days after the audit ended on %s"),
                                                  rec_day, days, zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
@@ -451,7 +452,7 @@ zicha_rule_cert_without_initial_audit (ZichaRuleContext *ctx, GError **error)
 
       zicha_json_add_string (json, "issued_on", zicha_col_text (stmt, 1));
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("No stage 2 audit and no transfer audit belongs "
+                                zicha_message_printf (N_("No stage 2 audit and no transfer audit belongs "
                                                    "to the certificate issued on %s"),
                                                  zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
@@ -484,7 +485,7 @@ zicha_rule_stage1_missing (ZichaRuleContext *ctx, GError **error)
 
       zicha_json_add_string (json, "stage2_audits", zicha_col_text (stmt, 1));
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("Stage 2 audit %s belongs to the certificate but "
+                                zicha_message_printf (N_("Stage 2 audit %s belongs to the certificate but "
                                                    "no stage 1 audit does"),
                                                  zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
@@ -524,10 +525,10 @@ zicha_rule_cert_issued_before_decision (ZichaRuleContext *ctx, GError **error)
       char *message;
 
       if (strcmp (issued, end_on) < 0)
-        message = g_strdup_printf (_("Issued on %s, earlier than the end of stage 2 audit %s on "
+        message = zicha_message_printf (N_("Issued on %s, earlier than the end of stage 2 audit %s on "
                                      "%s"), issued, audit_id, end_on);
       else
-        message = g_strdup_printf (_("Issued on %s, earlier than the certification decision on "
+        message = zicha_message_printf (N_("Issued on %s, earlier than the certification decision on "
                                      "stage 2 audit %s on %s"), issued, audit_id, d);
       zicha_json_add_string (json, "issued_on", issued);
       zicha_json_add_string (json, "audit_id", audit_id);
@@ -595,7 +596,7 @@ overdue_finish (ZichaRuleContext *ctx, Overdue *o, gint64 months, sqlite3_stmt *
       zicha_json_add_string (json, "due", due);
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, o->cert_no,
-                                g_strdup_printf (_("No surveillance audit for more than %"
+                                zicha_message_printf (N_("No surveillance audit for more than %"
                                                    PRId64 " months since %s (due by "
                                                    "%s)"), months, o->prev, due),
                                 zicha_json_end (json));
@@ -629,7 +630,7 @@ overdue_audit (ZichaRuleContext *ctx, Overdue *o, gint64 months, gint64 audit,
       zicha_json_add_string (json, "due", limit);
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, o->cert_no,
-                                g_strdup_printf (_("Surveillance audit %s started on %s, "
+                                zicha_message_printf (N_("Surveillance audit %s started on %s, "
                                                    "more than %" PRId64 " months "
                                                    "after %s (due by %s)"),
                                                  this_id != NULL ? this_id : "", start_on,
@@ -777,7 +778,7 @@ zicha_rule_suspension_too_long (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "limit", zicha_col_text (stmt, 2));
       zicha_json_add_int (json, "months", months);
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("Suspended since %s, more than %" PRId64
+                                zicha_message_printf (N_("Suspended since %s, more than %" PRId64
                                                    " months (until %s)"),
                                                  zicha_col_text (stmt, 1), months,
                                                  zicha_col_text (stmt, 2)),
@@ -808,7 +809,7 @@ zicha_rule_expired_still_valid (ZichaRuleContext *ctx, GError **error)
 
       zicha_json_add_string (json, "expires_on", zicha_col_text (stmt, 1));
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("Status is valid although the certificate "
+                                zicha_message_printf (N_("Status is valid although the certificate "
                                                    "expired on %s"), zicha_col_text (stmt, 1)),
                                 zicha_json_end (json));
       zicha_found_hit_add_record (hit, "certificates", cert_no);
@@ -845,10 +846,10 @@ zicha_rule_reported_late (ZichaRuleContext *ctx, GError **error)
       char *message;
 
       if (r != NULL)
-        message = g_strdup_printf (_("Reported on %s, later than %s (issued on %s)"),
+        message = zicha_message_printf (N_("Reported on %s, later than %s (issued on %s)"),
                                    r, due, issued);
       else
-        message = g_strdup_printf (_("Not reported although due by %s (issued on %s)"),
+        message = zicha_message_printf (N_("Not reported although due by %s (issued on %s)"),
                                    due, issued);
       zicha_json_add_string (json, "issued_on", issued);
       zicha_json_add_string (json, "reported_on", r);

@@ -52,7 +52,7 @@ zicha_rule_watchlist_no_action (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "until", zicha_col_text (stmt, 4));
       zicha_json_add_int (json, "days", days);
       hit = zicha_rule_add_hit (ctx, cert_no,
-                                g_strdup_printf (_("The organization was named (%s) on %s; by %s no "
+                                zicha_message_printf (N_("The organization was named (%s) on %s; by %s no "
                                                    "special or short-notice audit started and the "
                                                    "certificate was not suspended, withdrawn or "
                                                    "cancelled"),
@@ -95,10 +95,10 @@ zicha_rule_complaint_unresolved (ZichaRuleContext *ctx, GError **error)
       char *message;
 
       if (closed != NULL)
-        message = g_strdup_printf (_("Closed on %s, more than %" PRId64 " days after it "
+        message = zicha_message_printf (N_("Closed on %s, more than %" PRId64 " days after it "
                                      "was received on %s"), closed, days, received);
       else
-        message = g_strdup_printf (_("Still open %" PRId64 " days after it was received "
+        message = zicha_message_printf (N_("Still open %" PRId64 " days after it was received "
                                      "on %s (more than %" PRId64 ")"),
                                    (gint64) sqlite3_column_int64 (stmt, 6), received, days);
       zicha_json_add_string (json, "received_on", received);
@@ -233,7 +233,7 @@ zicha_rule_code_without_competence (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_string (json, "code", use->code);
       zicha_json_add_int (json, "certificates", use->certificates);
       hit = zicha_rule_add_hit (ctx, hit_key,
-                                g_strdup_printf (_("Scope code %s of %s is on %" PRId64
+                                zicha_message_printf (N_("Scope code %s of %s is on %" PRId64
                                                    " valid certificates but no person employed by "
                                                    "the body is competent for it"),
                                                  use->code, use->scheme, use->certificates),
@@ -270,7 +270,8 @@ zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
       gboolean no_team = id > 0 && (gsize) id < td->n_audits
                          && td->audit_start[id] == td->audit_start[id + 1];
       const char *audit_id;
-      g_autoptr(GString) what = NULL;
+      ZichaMessage *what;
+      g_autofree char *what_arg = NULL;
       ZichaJson *json;
       const char *items[4] = { NULL };
       ZichaFoundHit *hit;
@@ -279,31 +280,32 @@ zicha_rule_traceability_gap (ZichaRuleContext *ctx, GError **error)
       if (!no_team && !sqlite3_column_int (stmt, 3) && !sqlite3_column_int (stmt, 4)
           && !sqlite3_column_int (stmt, 5))
         continue;
-      what = g_string_new (NULL);
+      what = zicha_message_new ();
       json = zicha_json_begin ();
       audit_id = zicha_col_text (stmt, 0);
       if (no_team)
-        items[n++] = _("no audit team");
+        items[n++] = zicha_message_label (N_("no audit team"));
       if (sqlite3_column_int (stmt, 3))
-        items[n++] = _("no report date");
+        items[n++] = zicha_message_label (N_("no report date"));
       if (sqlite3_column_int (stmt, 4))
-        items[n++] = _("no decision date");
+        items[n++] = zicha_message_label (N_("no decision date"));
       if (sqlite3_column_int (stmt, 5))
-        items[n++] = _("no decision maker");
+        items[n++] = zicha_message_label (N_("no decision maker"));
       for (i = 0; i < n; i++)
         {
           if (i > 0)
-            g_string_append (what, _(", "));
-          g_string_append (what, items[i]);
+            zicha_message_append (what, N_(", "));
+          zicha_message_append (what, "%s", items[i]);
         }
+      what_arg = zicha_message_end_as_arg (what);
       zicha_json_add_string (json, "type", zicha_col_text (stmt, 1));
       zicha_json_add_raw (json, "no_team", no_team ? "true" : "false");
       zicha_json_add_raw (json, "no_report", sqlite3_column_int (stmt, 3) ? "true" : "false");
       zicha_json_add_raw (json, "no_decision_on", sqlite3_column_int (stmt, 4) ? "true" : "false");
       zicha_json_add_raw (json, "no_decision_by", sqlite3_column_int (stmt, 5) ? "true" : "false");
       hit = zicha_rule_add_hit (ctx, audit_id,
-                                g_strdup_printf (_("The finished audit's records are incomplete: "
-                                                   "%s"), what->str),
+                                zicha_message_printf (N_("The finished audit's records are incomplete: "
+                                                   "%s"), what_arg),
                                 zicha_json_end (json));
       zicha_found_hit_add_record (hit, "audits", audit_id);
     }
@@ -414,7 +416,7 @@ zicha_rule_part_time_heavy (ZichaRuleContext *ctx, GError **error)
       zicha_json_add_int (json, "total_hundredths", total[y]);
       zicha_json_add_int (json, "max_pct", max_pct);
       zicha_rule_add_hit (ctx, year,
-                          g_strdup_printf (_("Part-time personnel did %s of %s team auditor-days in "
+                          zicha_message_printf (N_("Part-time personnel did %s of %s team auditor-days in "
                                              "%s (%s %%, more than %" PRId64 " %%)"),
                                            part_s, total_s, year, pct_s, max_pct),
                           zicha_json_end (json));

@@ -9,6 +9,7 @@
 #include "zicha-day.h"
 #include "zicha-format.h"
 #include "zicha-json.h"
+#include "zicha-message.h"
 #include "zicha-scope-code.h"
 
 G_BEGIN_DECLS
@@ -82,7 +83,8 @@ void           zicha_found_hit_add_records (ZichaFoundHit *hit,
                                        const char        *record_type,
                                        const char        *keys);
 
-/* Translated labels of enumerated values, for messages. */
+/* Labels of enumerated values, as arguments of a message (zicha_message_label): translated when
+ * the message is shown. */
 const char    *zicha_rule_role_label     (const char *role);
 const char    *zicha_rule_category_label (const char *category);
 /* The loop over the rows of a rule's statement: STEP_LOOP (ctx, stmt, ok, error) { …a row… };

@@ -27,6 +27,7 @@
 #include "zicha-core-resources.h"
 #include "zicha-db-internal.h"
 #include "zicha-error.h"
+#include "zicha-message-sql.h"
 
 #define MIGRATIONS_PREFIX "/io/github/zicha/Zicha/core/sql/"
 
@@ -546,6 +547,8 @@ zicha_db_open (const char        *path,
                              MMAP_SIZE, CACHE_SIZE_KIB, self->read_only ? 1 : 0);
   if (!zicha_db_exec (self, pragmas, error))
     return NULL;
+  /* stored messages in the reader's language, for searches (zicha-message-sql.h) */
+  zicha_message_register_sql (self->handle);
 
   return g_steal_pointer (&self);
 }

@@ -19,7 +19,7 @@
 #     So each Zicha widget is checked against its own template file, and where
 #     another template uses it, as an instance of its parent class.
 #   - No template callbacks: the tool cannot resolve handler names, so a copy
-#     without the <signal> elements is validated (tests/test-ui.c covers the
+#     without the <signal> elements is validated (tests/test-ui-*.c cover the
 #     callbacks: a missing one fails there when the template is instantiated).
 #   - It stops at the first error of a file, so fix and run again.
 #   - It passes a file cut off in the middle, so xmllint checks that each file

@@ -5,7 +5,7 @@
  * public API (zicha-risk-leads-page.c), the as-of date, counts and filters (-filters.c), the
  * list and the details pane (-list.c), runs, actions and triage (-actions.c). This header
  * holds the instance struct and the _zicha_risk_leads_page_* functions they call in each
- * other, and the test hooks, which only tests/test-ui.c and build-aux/zicha-screenshots.c
+ * other, and the test hooks, which only tests/test-ui-*.c and build-aux/zicha-screenshots.c
  * use. */
 #pragma once
 

@@ -32,6 +32,12 @@ gboolean zicha_cli_cmd_findings (ZichaCli  *cli,
                                  char     **argv,
                                  GError   **error);
 
+/* zicha-cli-report.c */
+gboolean zicha_cli_cmd_statistics (ZichaCli  *cli,
+                                   int        argc,
+                                   char     **argv,
+                                   GError   **error);
+
 /* Parses a date given as YYYY-MM-DD (@option names the option in the message, e.g.
  * "--today"); anything else is ZICHA_ERROR_USAGE. */
 gboolean zicha_cli_parse_date   (const char  *option,

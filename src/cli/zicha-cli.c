@@ -94,6 +94,17 @@ static const ZichaCliCommand commands[] = {
        "Open such a file in Excel or WPS with care; the app's exports are made safe for them."),
     zicha_cli_cmd_findings,
   },
+  {
+    "statistics",
+    N_("Print the figures of the report's section 1: scope, certificates, personnel"),
+    N_("The figures of 一、认证机构基本情况 as of a date, defined as the report counts them:\n"
+       "the approved scope in force, certificates by status, certified organizations, and per\n"
+       "period (the two full years before the as-of year, and that year up to the date) the\n"
+       "certificates issued, renewed, suspended, withdrawn and cancelled and the penalties;\n"
+       "the people employed, full- and part-time, and per scheme by highest qualification.\n"
+       "JSON is one object; CSV is section,key,value, one row per figure."),
+    zicha_cli_cmd_statistics,
+  },
 };
 
 /* Output */

@@ -24,6 +24,7 @@
 #include "zicha-hit-list.h"
 #include "zicha-hits.h"
 #include "zicha-import.h"
+#include "zicha-problems.h"
 
 /* The application runs once for the whole test program: the tests run from
  * an idle callback inside g_application_run(). */
@@ -1415,7 +1416,7 @@ test_risk_leads_run_and_triage (void)
     g_assert_cmpint (hit->status, ==, ZICHA_HIT_CONFIRMED);
     g_assert_cmpstr (hit->triaged_by, ==, user_name);
     g_assert_nonnull (hit->triaged_at);
-    g_assert_cmpint (hit->problem, >, 0);
+    g_assert_cmpint (zicha_problems_find_by_hit (db, hit->id, NULL), >, 0);
   }
   /* The row and the details say so. */
   g_assert_true (shows_label (zicha_risk_leads_page_get_details (page),
@@ -1466,7 +1467,7 @@ test_risk_leads_run_and_triage (void)
     g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
 
     g_assert_cmpint (hit->status, ==, ZICHA_HIT_OPEN);
-    g_assert_cmpint (hit->problem, ==, 0);
+    g_assert_cmpint (zicha_problems_find_by_hit (db, hit->id, NULL), ==, 0);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
   flush_main_loop ();

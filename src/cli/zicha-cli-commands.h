@@ -62,6 +62,12 @@ gboolean zicha_cli_cmd_problem  (ZichaCli  *cli,
 
 /* The user recorded in the change history: the account's real name, or its login name. */
 const char  *zicha_cli_user_name      (void);
+/* Free text is parsed as bytes (G_OPTION_ARG_FILENAME), so that it reaches the database as
+ * typed whatever the locale's charset: ZICHA_ERROR_USAGE, naming @option, when @value is not
+ * valid UTF-8 (NULL is fine). */
+gboolean     zicha_cli_check_text     (const char         *option,
+                                       const char         *value,
+                                       GError            **error);
 /* ZICHA_ERROR_USAGE with @message when @value is NULL or empty. */
 gboolean     zicha_cli_require        (const char         *value,
                                        const char         *message,

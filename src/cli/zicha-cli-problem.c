@@ -30,6 +30,8 @@ parse_records (char **texts, GArray *records, GError **error)
       const char *colon = strchr (texts[i], ':');
       ZichaProblemRecord record = { 0 };
 
+      if (!zicha_cli_check_text ("--record", texts[i], error))
+        return FALSE;
       if (colon == NULL || colon == texts[i] || colon[1] == '\0')
         {
           g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
@@ -68,15 +70,15 @@ problem_new (ZichaCli *cli, int argc, char **argv, GError **error)
   GDate date;
   gint64 id = 0;
   const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The problem’s title"), N_("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &title, N_("The problem’s title"), N_("TEXT") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area,
       N_("Its focus area: legal, conduct, practice or capability"), N_("AREA") },
     { "severity", 0, 0, G_OPTION_ARG_STRING, &severity,
       N_("Its severity: high, medium or low"), N_("SEVERITY") },
-    { "record", 0, 0, G_OPTION_ARG_STRING_ARRAY, &record_texts,
+    { "record", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &record_texts,
       N_("A record it concerns, e.g. certificates:CERT-001 (repeat for more)"),
       N_("TYPE:KEY") },
-    { "description", 0, 0, G_OPTION_ARG_STRING, &description,
+    { "description", 0, 0, G_OPTION_ARG_FILENAME, &description,
       N_("What was found"), N_("TEXT") },
     { "found-on", 0, 0, G_OPTION_ARG_STRING, &found_on,
       N_("The day it was found (default: today); its year numbers it"), N_("YYYY-MM-DD") },
@@ -93,6 +95,8 @@ problem_new (ZichaCli *cli, int argc, char **argv, GError **error)
   if (!zicha_cli_require (title, _("Give the problem’s title with --title"), error)
       || !zicha_cli_require (area, _("Give the focus area with --area"), error)
       || !zicha_cli_require (severity, _("Give the severity with --severity"), error)
+      || !zicha_cli_check_text ("--title", title, error)
+      || !zicha_cli_check_text ("--description", description, error)
       || !zicha_cli_parse_format (format_str, &format, error)
       || !parse_records (record_texts, records, error))
     return FALSE;

@@ -110,6 +110,19 @@ zicha_cli_severity_label (const char *severity)
 }
 
 gboolean
+zicha_cli_check_text (const char  *option,
+                      const char  *value,
+                      GError     **error)
+{
+  if (value == NULL || g_utf8_validate (value, -1, NULL))
+    return TRUE;
+  g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+               /* Translators: %s is an option, such as --title */
+               _("The text given with %s is not valid UTF-8"), option);
+  return FALSE;
+}
+
+gboolean
 zicha_cli_require (const char  *value,
                    const char  *message,
                    GError     **error)
@@ -217,9 +230,9 @@ zicha_cli_cmd_confirm (ZichaCli  *cli,
   gint64 problem_id = 0;
   const GOptionEntry entries[] = {
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("The rule of the risk lead"), N_("ID") },
-    { "key", 0, 0, G_OPTION_ARG_STRING, &key,
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key,
       N_("The key of the risk lead (as findings prints it)"), N_("KEY") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note,
       N_("A note kept with the confirmation"), N_("TEXT") },
     { "problem", 0, 0, G_OPTION_ARG_STRING, &problem_str,
       N_("Add the risk lead to this problem instead of making a new one"), N_("PROBLEM") },
@@ -234,6 +247,8 @@ zicha_cli_cmd_confirm (ZichaCli  *cli,
     return TRUE;
   if (!zicha_cli_require (rule, _("Give the rule of the risk lead with --rule"), error)
       || !zicha_cli_require (key, _("Give the key of the risk lead with --key"), error)
+      || !zicha_cli_check_text ("--key", key, error)
+      || !zicha_cli_check_text ("--note", note, error)
       || !zicha_cli_parse_format (format_str, &format, error))
     return FALSE;
 
@@ -264,9 +279,9 @@ zicha_cli_cmd_dismiss (ZichaCli  *cli,
   guint c_id, c_rule, c_key, c_status, c_reason;
   const GOptionEntry entries[] = {
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("The rule of the risk lead"), N_("ID") },
-    { "key", 0, 0, G_OPTION_ARG_STRING, &key,
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key,
       N_("The key of the risk lead (as findings prints it)"), N_("KEY") },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
       N_("Why the risk lead is not a problem (required)"), N_("TEXT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
       N_("Output format: table (the default), csv or json"), N_("FORMAT") },
@@ -279,6 +294,8 @@ zicha_cli_cmd_dismiss (ZichaCli  *cli,
     return TRUE;
   if (!zicha_cli_require (rule, _("Give the rule of the risk lead with --rule"), error)
       || !zicha_cli_require (key, _("Give the key of the risk lead with --key"), error)
+      || !zicha_cli_check_text ("--key", key, error)
+      || !zicha_cli_check_text ("--reason", reason, error)
       || !zicha_cli_parse_format (format_str, &format, error))
     return FALSE;
   if (reason == NULL || *g_strstrip (reason) == '\0')
@@ -362,7 +379,7 @@ zicha_cli_cmd_problems (ZichaCli  *cli,
     { "source", 0, 0, G_OPTION_ARG_STRING, &source,
       N_("Only the problems of this source: hit, checklist, sample, complaint, extension or "
          "manual"), N_("SOURCE") },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text,
+    { "text", 0, 0, G_OPTION_ARG_FILENAME, &text,
       N_("Only the problems whose number, title or description holds this text"),
       N_("TEXT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_str,
@@ -374,7 +391,8 @@ zicha_cli_cmd_problems (ZichaCli  *cli,
     return FALSE;
   if (zicha_cli_help_shown (cli))
     return TRUE;
-  if (!zicha_cli_parse_format (format_str, &format, error))
+  if (!zicha_cli_parse_format (format_str, &format, error)
+      || !zicha_cli_check_text ("--text", text, error))
     return FALSE;
   if (status != NULL && !zicha_problem_state_from_string (status, &state_value))
     {

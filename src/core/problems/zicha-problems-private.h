@@ -3,13 +3,14 @@
  *
  * zicha-problems.c reads the ledger, zicha-problem-edit.c changes it (numbers, records,
  * withdrawal, deletion), zicha-problem-causes.c keeps the cause analysis,
- * zicha-problem-triage.c confirms risk leads into it and zicha-similar.c extends a problem to
- * similar records (举一反三). The helpers below work inside a transaction the caller has begun
+ * zicha-problem-triage.c confirms risk leads into it, zicha-similar.c extends a problem to
+ * similar records (举一反三) and zicha-problem-list.c shows the ledger page by page. The helpers below work inside a transaction the caller has begun
  * and write the change history; each sets @error and returns FALSE (or -1) on failure, and
  * the caller rolls back. */
 #pragma once
 
 #include "zicha-db-private.h"
+#include "zicha-problem-row.h"
 #include "zicha-problems.h"
 
 G_BEGIN_DECLS
@@ -99,5 +100,11 @@ gboolean  _zicha_problems_begin           (ZichaDb                   *db,
 gboolean  _zicha_problems_end             (ZichaDb                   *db,
                                            gboolean                   ok,
                                            GError                   **error);
+
+/* zicha-problem-row.c: a row that takes @problem; and @problem (taken) in place of its
+ * problem, notified. */
+ZichaProblemRow *_zicha_problem_row_new         (ZichaProblem              *problem);
+void             _zicha_problem_row_set_problem (ZichaProblemRow           *self,
+                                                 ZichaProblem              *problem);
 
 G_END_DECLS

@@ -82,7 +82,7 @@ gboolean  _zicha_problems_set_withdrawn   (ZichaDb                   *db,
                                            const char                *user_name,
                                            GError                   **error);
 /* NULL when the problem may be deleted (zicha_problems_delete ()), else the translated reason
- * why not; -1 in @out_failed (with @error) when it could not be found out. */
+ * why not; TRUE in @out_failed (with @error) when it could not be found out. */
 char     *_zicha_problems_why_kept        (ZichaDb                   *db,
                                            gint64                     problem_id,
                                            gboolean                  *out_failed,

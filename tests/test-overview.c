@@ -14,6 +14,7 @@
 #include "zicha-hits.h"
 #include "zicha-import.h"
 #include "zicha-overview.h"
+#include "zicha-problems.h"
 #include "zicha-rules.h"
 
 typedef struct
@@ -225,12 +226,16 @@ test_rows (void)
     "         (8, 'B', 'practice', 'low', 'person', 'P6', 'dismissed', 'm', 'd', 'd'),"
     "         (9, 'B', 'legal', 'low', 'person', 'P7', 'resolved', 'm', 'd', 'd'),"
     "         (10, 'B', 'legal', 'low', 'person', 'P8', 'resolved', 'm', 'd', 'd');"
-    "INSERT INTO problems (id, area, severity, title, source, hit, created_at)"
-    "  VALUES (1, 'practice', 'low', 'no measure', 'hit', 5, 't'),"
-    "         (2, 'practice', 'low', 'measures all open', 'hit', 6, 't'),"
-    "         (3, 'practice', 'low', 'one in progress', 'hit', 7, 't'),"
-    "         (4, 'legal', 'high', 'one done one verified', 'other', NULL, 't'),"
-    "         (5, 'legal', 'high', 'all verified', 'complaint', NULL, 't');"
+    "INSERT INTO problems (id, year, seq, area, severity, title, source, found_on,"
+    "                      created_at)"
+    "  VALUES (1, 2026, 1, 'practice', 'low', 'no measure', 'hit', '2026-06-30', 't'),"
+    "         (2, 2026, 2, 'practice', 'low', 'measures all open', 'hit', '2026-06-30', 't'),"
+    "         (3, 2026, 3, 'practice', 'low', 'one in progress', 'hit', '2026-06-30', 't'),"
+    "         (4, 2026, 4, 'legal', 'high', 'one done one verified', 'manual', '2026-06-30',"
+    "          't'),"
+    "         (5, 2026, 5, 'legal', 'high', 'all verified', 'complaint', '2026-06-30', 't');"
+    "INSERT INTO problem_hits (problem, hit, added_at) VALUES (1, 5, 't'), (2, 6, 't'),"
+    "  (3, 7, 't');"
     "INSERT INTO measures (problem, description, status, created_at)"
     "  VALUES (2, 'm', 'open', 't'), (2, 'm', 'open', 't'),"
     "         (3, 'm', 'open', 't'), (3, 'm', 'in_progress', 't'),"
@@ -310,7 +315,8 @@ test_run_and_confirm (void)
   g_assert_no_error (error);
   first = g_ptr_array_index (open_hits, 0);
   g_assert_true (zicha_rule_area_from_string (first->area, &area));
-  g_assert_true (zicha_hits_confirm (f.db, first->id, "测试员", &problem_id, &error));
+  g_assert_true (zicha_problems_confirm_hits (f.db, &first->id, 1, 0, NULL, "测试员",
+                                              &problem_id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (problem_id, >, 0);
 

@@ -14,6 +14,7 @@
 #include "zicha-core.h"
 #include "zicha-hits.h"
 #include "zicha-import.h"
+#include "zicha-problems.h"
 #include "zicha-rules.h"
 
 typedef struct
@@ -719,7 +720,7 @@ test_risk_score (void)
   g_assert_true (zicha_hits_undo_triage (f.db, team->id, "tester", &error));
   g_assert_no_error (error);
   g_assert_cmpint (score_of (&f, "R1"), ==, 9);
-  g_assert_true (zicha_hits_confirm (f.db, team->id, "tester", NULL, &error));
+  g_assert_true (zicha_problems_confirm_hits (f.db, &team->id, 1, 0, NULL, "tester", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (score_of (&f, "R1"), ==, 9);
   fixture_close (&f);
@@ -745,7 +746,7 @@ test_risk_score_confirm_resolved (void)
   team = get_hit (&f, "AUDITOR_NOT_QUALIFIED", "RA1/P1");
   g_assert_cmpint (team->status, ==, ZICHA_HIT_RESOLVED);
   g_assert_cmpint (score_of (&f, "R1"), ==, 6);
-  g_assert_true (zicha_hits_confirm (f.db, team->id, "tester", NULL, &error));
+  g_assert_true (zicha_problems_confirm_hits (f.db, &team->id, 1, 0, NULL, "tester", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (score_of (&f, "R1"), ==, 9);
   fixture_close (&f);
@@ -848,10 +849,12 @@ test_rerun_and_triage (void)
   team = get_hit (&f, "AUDITOR_NOT_QUALIFIED", "RA1/P1");
 
   /* triage */
-  g_assert_true (zicha_hits_confirm (f.db, expired->id, "alice", &problem, &error));
+  g_assert_true (zicha_problems_confirm_hits (f.db, &expired->id, 1, 0, NULL, "alice",
+                                              &problem, &error));
   g_assert_no_error (error);
   g_assert_cmpint (problem, >, 0);
-  g_assert_false (zicha_hits_confirm (f.db, expired->id, "alice", NULL, &error));
+  g_assert_false (zicha_problems_confirm_hits (f.db, &expired->id, 1, 0, NULL, "alice",
+                                               NULL, &error));
   g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_false (zicha_hits_dismiss (f.db, pu->id, "   ", "bob", &error));
@@ -868,7 +871,7 @@ test_rerun_and_triage (void)
   g_assert_cmpint (h->status, ==, ZICHA_HIT_CONFIRMED);
   g_assert_cmpstr (h->triaged_by, ==, "alice");
   g_assert_nonnull (h->triaged_at);
-  g_assert_cmpint (h->problem, ==, problem);
+  g_assert_cmpint (zicha_problems_find_by_hit (f.db, h->id, NULL), ==, problem);
   g_clear_pointer (&h, zicha_hit_free);
   h = zicha_hits_get (f.db, pu->id, &error);
   g_assert_cmpint (h->status, ==, ZICHA_HIT_DISMISSED);
@@ -925,11 +928,11 @@ test_rerun_and_triage (void)
   g_clear_pointer (&h, zicha_hit_free);
 
   /* undo: the confirm's problem goes, the state before it comes back */
-  g_assert_true (zicha_hits_undo_triage (f.db, expired->id, "alice", &error));
+  g_assert_true (zicha_problems_undo_confirm (f.db, expired->id, "alice", &error));
   g_assert_no_error (error);
   h = zicha_hits_get (f.db, expired->id, &error);
   g_assert_cmpint (h->status, ==, ZICHA_HIT_OPEN);
-  g_assert_cmpint (h->problem, ==, 0);
+  g_assert_cmpint (zicha_problems_find_by_hit (f.db, h->id, NULL), ==, 0);
   g_assert_null (h->triaged_by);
   g_clear_pointer (&h, zicha_hit_free);
   g_assert_true (zicha_hits_undo_triage (f.db, pu->id, "bob", &error));
@@ -939,8 +942,9 @@ test_rerun_and_triage (void)
   g_clear_pointer (&h, zicha_hit_free);
 
   /* a resolved hit confirmed, then undone, is resolved again */
-  g_assert_true (zicha_hits_confirm (f.db, team->id, "carol", &problem, &error));
-  g_assert_true (zicha_hits_undo_triage (f.db, team->id, "carol", &error));
+  g_assert_true (zicha_problems_confirm_hits (f.db, &team->id, 1, 0, NULL, "carol",
+                                              &problem, &error));
+  g_assert_true (zicha_problems_undo_confirm (f.db, team->id, "carol", &error));
   h = zicha_hits_get (f.db, team->id, &error);
   g_assert_cmpint (h->status, ==, ZICHA_HIT_RESOLVED);
   g_clear_pointer (&h, zicha_hit_free);

@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "zicha-problems.h"
 #include "zicha-risk-leads-page-private.h"
 #include "zicha-ui-test.h"
 
@@ -143,7 +144,7 @@ test_risk_leads_run_and_triage (void)
     g_assert_cmpint (hit->status, ==, ZICHA_HIT_CONFIRMED);
     g_assert_cmpstr (hit->triaged_by, ==, user_name);
     g_assert_nonnull (hit->triaged_at);
-    g_assert_cmpint (hit->problem, >, 0);
+    g_assert_cmpint (zicha_problems_find_by_hit (db, hit->id, NULL), >, 0);
   }
   /* The row and the details say so. */
   g_assert_true (shows_label (zicha_risk_leads_page_get_details (page),
@@ -194,7 +195,7 @@ test_risk_leads_run_and_triage (void)
     g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
 
     g_assert_cmpint (hit->status, ==, ZICHA_HIT_OPEN);
-    g_assert_cmpint (hit->problem, ==, 0);
+    g_assert_cmpint (zicha_problems_find_by_hit (db, hit->id, NULL), ==, 0);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
   flush_main_loop ();

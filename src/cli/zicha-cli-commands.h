@@ -5,6 +5,9 @@
 #pragma once
 
 #include "zicha-cli-private.h"
+#include "zicha-hits.h"
+#include "zicha-json.h"
+#include "zicha-problems.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +40,67 @@ gboolean zicha_cli_cmd_statistics (ZichaCli  *cli,
                                    int        argc,
                                    char     **argv,
                                    GError   **error);
+/* zicha-cli-problems.c */
+gboolean zicha_cli_cmd_confirm  (ZichaCli  *cli,
+                                 int        argc,
+                                 char     **argv,
+                                 GError   **error);
+gboolean zicha_cli_cmd_dismiss  (ZichaCli  *cli,
+                                 int        argc,
+                                 char     **argv,
+                                 GError   **error);
+gboolean zicha_cli_cmd_problems (ZichaCli  *cli,
+                                 int        argc,
+                                 char     **argv,
+                                 GError   **error);
+gboolean zicha_cli_cmd_similar  (ZichaCli  *cli,
+                                 int        argc,
+                                 char     **argv,
+                                 GError   **error);
+/* zicha-cli-problem.c: "problem new" and "problem show" */
+gboolean zicha_cli_cmd_problem  (ZichaCli  *cli,
+                                 int        argc,
+                                 char     **argv,
+                                 GError   **error);
+
+/* What the commands of the problem ledger share (zicha-cli-problems.c). */
+
+/* The user recorded in the change history: the account's real name, or its login name. */
+const char  *zicha_cli_user_name      (void);
+/* Free text is parsed as bytes (G_OPTION_ARG_FILENAME), so that it reaches the database as
+ * typed whatever the locale's charset: ZICHA_ERROR_USAGE, naming @option, when @value is not
+ * valid UTF-8 (NULL is fine). */
+gboolean     zicha_cli_check_text     (const char         *option,
+                                       const char         *value,
+                                       GError            **error);
+/* ZICHA_ERROR_USAGE with @message when @value is NULL or empty. */
+gboolean     zicha_cli_require        (const char         *value,
+                                       const char         *message,
+                                       GError            **error);
+/* Writes @table to stdout in @format; FALSE with @error when writing failed. */
+gboolean     zicha_cli_write_table    (ZichaTable         *table,
+                                       ZichaOutputFormat   format,
+                                       GError            **error);
+/* Writes what @builder built (a value; the builder is unreffed) as indented JSON and a line
+ * end. */
+gboolean     zicha_cli_write_json     (JsonBuilder        *builder,
+                                       GError            **error);
+/* A cell with an id, empty for 0; a member with an id, null for 0. */
+void         zicha_cli_table_set_id   (ZichaTable         *table,
+                                       guint               column,
+                                       gint64              value);
+void         zicha_cli_json_add_id    (JsonBuilder        *json,
+                                       const char         *key,
+                                       gint64              value);
+/* The translated label of a focus area or severity nick (the nick itself when unknown). */
+const char  *zicha_cli_area_label     (const char         *area);
+const char  *zicha_cli_severity_label (const char         *severity);
+/* What confirm and problem new made: the number alone for people; its id, number and status
+ * (and the risk lead @hit, when not NULL) for machines. */
+gboolean     zicha_cli_print_problem  (ZichaOutputFormat   format,
+                                       const ZichaProblem *problem,
+                                       const ZichaHit     *hit,
+                                       GError            **error);
 
 /* Parses a date given as YYYY-MM-DD (@option names the option in the message, e.g.
  * "--today"); anything else is ZICHA_ERROR_USAGE. */

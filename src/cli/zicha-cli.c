@@ -105,6 +105,48 @@ static const ZichaCliCommand commands[] = {
        "JSON is one object; CSV is section,key,value, one row per figure."),
     zicha_cli_cmd_statistics,
   },
+  {
+    "confirm",
+    N_("Confirm a risk lead as a problem"),
+    N_("Makes a new problem of the risk lead (its area, severity, rule, message and records),\n"
+       "or adds the lead to the problem given with --problem, and prints the problem’s\n"
+       "number. A lead already confirmed or dismissed fails with exit status 1."),
+    zicha_cli_cmd_confirm,
+  },
+  {
+    "dismiss",
+    N_("Dismiss a risk lead, saying why it is not a problem"),
+    NULL,
+    zicha_cli_cmd_dismiss,
+  },
+  {
+    "problem",
+    N_("Enter a problem by hand, or show one"),
+    N_("  problem new --title TEXT --area AREA --severity S [--record TYPE:KEY]…\n"
+       "              [--description TEXT] [--found-on YYYY-MM-DD]\n"
+       "  problem show PROBLEM\n"
+       "\n"
+       "A problem is named by its number (ZC-2026-001) or its id. TYPE is the name of an\n"
+       "interchange file (certificates, audits, audit_team, personnel, organizations,\n"
+       "expenses, complaints…) and KEY the record’s key (a team row is AUDIT/PERSON).\n"
+       "Machine formats of show give one object (json) or section,key,value rows (csv)."),
+    zicha_cli_cmd_problem,
+  },
+  {
+    "problems",
+    N_("Print the problem list"),
+    N_("Machine formats (csv, json) have the columns id, number, status, area, severity,\n"
+       "source, found_on and title, with English values except the title."),
+    zicha_cli_cmd_problems,
+  },
+  {
+    "similar",
+    N_("List the records similar to a problem, to extend it to similar cases"),
+    N_("One group per key the problem shares with other records: the same rule, auditor,\n"
+       "certified organization, business scope code, or team leader in the same year; each\n"
+       "with the records that share it and their count."),
+    zicha_cli_cmd_similar,
+  },
 };
 
 /* Output */

@@ -54,16 +54,14 @@ static const char run_sql[] =
 static const char hits_sql[] =
   "SELECT status, area, count(*) FROM hits GROUP BY status, area";
 
-/* A problem is open while no measure has gone beyond 'open' (none at all included), closed
- * when it has measures and all are verified. */
+/* The problems that stand (withdrawn ones are not problems), by the state the view
+ * problem_states derives (migration 007, DOMAIN.md section 5): "closed" here is rectified,
+ * awaiting close-out or closed out. */
 static const char problems_sql[] =
-  "SELECT count(*), total (source = 'hit'),"
-  "       total (NOT EXISTS (SELECT 1 FROM measures m"
-  "                           WHERE m.problem = p.id AND m.status <> 'open')),"
-  "       total (EXISTS (SELECT 1 FROM measures m WHERE m.problem = p.id)"
-  "              AND NOT EXISTS (SELECT 1 FROM measures m"
-  "                               WHERE m.problem = p.id AND m.status <> 'verified'))"
-  "  FROM problems p";
+  "SELECT count(*), total (p.source = 'hit'), total (s.state = 'open'),"
+  "       total (s.state IN ('awaiting_closeout', 'closed'))"
+  "  FROM problems AS p JOIN problem_states AS s ON s.problem = p.id"
+  " WHERE s.state <> 'withdrawn'";
 
 void
 zicha_overview_free (ZichaOverview *overview)

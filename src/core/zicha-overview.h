@@ -46,8 +46,10 @@ typedef struct
   gint64  hits_by_status[ZICHA_HIT_RESOLVED + 1];          /* by ZichaHitStatus */
   gint64  open_by_area[ZICHA_OVERVIEW_N_AREAS];            /* by ZichaRuleArea */
 
-  /* Problems (问题): open while none of their measures has started, closed when they have
-   * measures and all are verified, in rectification otherwise (DOMAIN.md §5). */
+  /* Problems (问题) that are not withdrawn, by their state (the view problem_states,
+   * DOMAIN.md §5): open while none of their measures has started, closed when they have
+   * measures and all are verified (awaiting close-out or closed out), in rectification
+   * otherwise. */
   gint64  problems;
   gint64  problems_from_hits;         /* made by confirming a risk lead */
   gint64  problems_open;

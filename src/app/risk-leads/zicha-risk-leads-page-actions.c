@@ -5,7 +5,8 @@
  *
  * Running the rules (zicha_rules_run_async, with progress and Cancel), the risk.* actions and
  * their shortcuts, the dialog that asks why a risk lead is dismissed, the toasts with their
- * Undo, and triage through zicha_hits_confirm/_dismiss/_undo_triage. Part of
+ * Undo, and triage: confirming through the problem ledger (zicha_problems_confirm_hits and
+ * _undo_confirm), dismissing through zicha_hits_dismiss/_undo_triage. Part of
  * ZichaRiskLeadsPage (zicha-risk-leads-page-private.h). */
 #define G_LOG_DOMAIN "zicha-risk-leads"
 
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zicha-problems.h"
 #include "zicha-risk-leads-page-private.h"
 
 /* Helpers --------------------------------------------------------------------------------- */
@@ -376,7 +378,8 @@ zicha_risk_leads_page_confirm_hit (ZichaRiskLeadsPage *self,
     return FALSE;
   before = zicha_hits_get (self->db, hit_id, &error);
   user_name = get_user_name (self);
-  if (before == NULL || !zicha_hits_confirm (self->db, hit_id, user_name, NULL, &error))
+  if (before == NULL
+      || !zicha_problems_confirm_hits (self->db, &hit_id, 1, 0, NULL, user_name, NULL, &error))
     {
       show_toast (self, error->message, 0);
       return FALSE;
@@ -425,7 +428,11 @@ zicha_risk_leads_page_undo_hit (ZichaRiskLeadsPage *self,
     return FALSE;
   before = zicha_hits_get (self->db, hit_id, &error);
   user_name = get_user_name (self);
-  if (before == NULL || !zicha_hits_undo_triage (self->db, hit_id, user_name, &error))
+  /* a confirmed lead is a problem: the ledger takes it back; a dismissal is risk's own */
+  if (before == NULL
+      || !(before->status == ZICHA_HIT_CONFIRMED
+           ? zicha_problems_undo_confirm (self->db, hit_id, user_name, &error)
+           : zicha_hits_undo_triage (self->db, hit_id, user_name, &error)))
     {
       show_toast (self, error->message, 0);
       return FALSE;

@@ -6,7 +6,8 @@
  * The list is a ZichaHitList (filtered and ordered in SQL, read page by page) in a column
  * view; the four focus-area cards and the rules sidebar show counts and set the filters; the
  * details pane explains the selected hit and links to its records. Runs go through
- * zicha_rules_run_async, triage through zicha_hits_confirm/_dismiss/_undo_triage.
+ * zicha_rules_run_async; a lead is confirmed into the problem ledger
+ * (zicha_problems_confirm_hits/_undo_confirm) and dismissed by zicha_hits_dismiss/_undo_triage.
  *
  * This file holds the GObject and GtkWidget parts, the database, the as-of date and the
  * public getters; the rest is in zicha-risk-leads-page-filters.c, -list.c and -actions.c,

@@ -1,8 +1,13 @@
 /* zicha-hits.c — hits of the risk rules (风险线索): listing and triage
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Triage decides here and writes problems here; the rows of hits are written by
- * zicha-hit-store.c. */
+ * Triage decides here; the rows of hits are written by zicha-hit-store.c. Risk knows nothing
+ * of problems (src/DESIGN.md): dismissing a hit and undoing a dismissal are transactions of
+ * their own here, while confirming a hit is the problem ledger's (core/problems), which marks
+ * the hit confirmed, or takes the confirmation back, inside its own transaction through
+ * zicha_hits_mark_confirmed () and zicha_hits_unmark_confirmed (). Every change of a hit's
+ * triage is written to the change history (entity "hit") in the same transaction, and the
+ * risk scores follow the hits that enter or leave them. */
 #define G_LOG_DOMAIN "zicha-hits"
 
 #include "config.h"
@@ -10,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "zicha-change-log.h"
 #include "zicha-day.h"
 #include "zicha-message.h"
 #include "zicha-enum.h"
@@ -105,7 +111,7 @@ zicha_hit_record_free (ZichaHitRecord *record)
 #define HIT_COLUMNS                                                                      \
   "h.id, h.rule, h.area, h.severity, h.entity_type, h.entity_key, h.status, h.message,"  \
   " h.details, h.first_found_on, h.last_found_on, h.last_run, h.triaged_by, h.triaged_at," \
-  " h.dismiss_reason, (SELECT max (p.id) FROM problems AS p WHERE p.hit = h.id)"
+  " h.dismiss_reason"
 
 static char *
 dup_col (sqlite3_stmt *stmt, int col)
@@ -135,7 +141,6 @@ hit_from_row (sqlite3_stmt *stmt)
   hit->triaged_by = dup_col (stmt, 12);
   hit->triaged_at = dup_col (stmt, 13);
   hit->dismiss_reason = dup_col (stmt, 14);
-  hit->problem = sqlite3_column_int64 (stmt, 15);
   return hit;
 }
 
@@ -491,138 +496,118 @@ zicha_hits_get_records (ZichaDb  *db,
 
 /* Triage --------------------------------------------------------------------------------- */
 
-/* Runs @sql with text/int parameters: each of @args is a const char * (NULL = SQL NULL) for
- * 's' in @types, or a gint64 for 'i'. Returns sqlite3_changes or -1. */
-static gint64
-exec_params (sqlite3 *db, const char *sql, const char *types, ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list ap;
-  int rc, i;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_critical ("%s\n%s", sqlite3_errmsg (db), sql);
-      return -1;
-    }
-  va_start (ap, types);
-  for (i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (ap, gint64));
-      else
-        sqlite3_bind_text (stmt, i + 1, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
-    }
-  va_end (ap);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return -1;
-  return sqlite3_changes (db);
-}
-
 static gboolean
-fail (ZichaDb *db, GError **error)
+fail_in_transaction (ZichaDb *db, GError **error)
 {
   zicha_db_set_error (db, error, _("Could not change the hit"));
-  sqlite3_exec (zicha_db_get_handle (db), "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
 
-/* Begins a transaction and reads the hit; FALSE (rolled back) with @error when it is missing. */
+/* Reads @hit_id and its row as JSON for the history (inside the caller's transaction). */
 static ZichaHit *
-begin_with_hit (ZichaDb *db, gint64 hit_id, GError **error)
+get_for_change (ZichaDb *db, gint64 hit_id, char **out_json, GError **error)
 {
-  ZichaHit *hit;
+  ZichaHit *hit = zicha_hits_get (db, hit_id, error);
 
-  if (sqlite3_exec (zicha_db_get_handle (db), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      zicha_db_set_error (db, error, _("Could not change the hit"));
-      return NULL;
-    }
-  hit = zicha_hits_get (db, hit_id, error);
-  if (hit == NULL)
-    sqlite3_exec (zicha_db_get_handle (db), "ROLLBACK", NULL, NULL, NULL);
+  if (hit != NULL)
+    *out_json = zicha_change_log_row_json (db, "hits", hit_id);
   return hit;
 }
 
 static gboolean
-check_untriaged (ZichaDb *db, ZichaHit *hit, GError **error)
+log_change (ZichaDb *db, gint64 hit_id, const char *user_name, const char *before,
+            GError **error)
+{
+  g_autofree char *after = zicha_change_log_row_json (db, "hits", hit_id);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, hit_id);
+
+  return zicha_change_log_append (db, user_name, "hit", key, ZICHA_CHANGE_UPDATE, before, after,
+                                  error);
+}
+
+static gboolean
+check_untriaged (ZichaHit *hit, GError **error)
 {
   if (hit->status == ZICHA_HIT_CONFIRMED || hit->status == ZICHA_HIT_DISMISSED)
     {
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_CONFLICT,
                    hit->status == ZICHA_HIT_CONFIRMED ? _("The hit is already confirmed")
                                                       : _("The hit is already dismissed"));
-      sqlite3_exec (zicha_db_get_handle (db), "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-commit_and_score (ZichaDb *db, GError **error)
-{
-  sqlite3 *handle = zicha_db_get_handle (db);
-
-  /* dismissed hits leave the risk score, confirmed ones stay in it */
-  if (!zicha_rules_update_risk_scores (db, error))
-    {
-      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  if (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    return fail (db, error);
   return TRUE;
 }
 
 gboolean
-zicha_hits_confirm (ZichaDb     *db,
-                    gint64       hit_id,
-                    const char  *user_name,
-                    gint64      *out_problem_id,
-                    GError     **error)
+zicha_hits_mark_confirmed (ZichaDb     *db,
+                           gint64       hit_id,
+                           const char  *user_name,
+                           GError     **error)
 {
-  sqlite3 *handle = zicha_db_get_handle (db);
   g_autoptr(ZichaHit) hit = NULL;
-  const ZichaRule *rule;
+  g_autofree char *before = NULL;
   char now[20];
-  gint64 problem;
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
 
-  hit = begin_with_hit (db, hit_id, error);
-  if (hit == NULL || !check_untriaged (db, hit, error))
+  hit = get_for_change (db, hit_id, &before, error);
+  if (hit == NULL || !check_untriaged (hit, error))
     return FALSE;
   zicha_now (now);
-  rule = zicha_rules_lookup (hit->rule);
-
-  if (exec_params (handle,
-                   "INSERT INTO problems (area, severity, title, description, source, hit,"
-                   " created_at, created_by) VALUES (?, ?, ?, ?, 'hit', ?, ?, ?)",
-                   "ssssiss", hit->area, hit->severity,
-                   rule != NULL ? zicha_rule_get_title (rule) : hit->rule, hit->message,
-                   hit->id, now, user_name) < 0)
-    return fail (db, error);
-  problem = sqlite3_last_insert_rowid (handle);
-  if (exec_params (handle,
-                   "INSERT OR IGNORE INTO problem_records (problem, record_type, record_key)"
-                   " SELECT ?, record_type, record_key FROM hit_records WHERE hit = ?",
-                   "ii", problem, hit->id) < 0
-      || !_zicha_hit_store_confirm (handle, hit->id, user_name, now))
-    return fail (db, error);
+  if (!_zicha_hit_store_confirm (zicha_db_get_handle (db), hit_id, user_name, now))
+    return fail_in_transaction (db, error);
+  if (!log_change (db, hit_id, user_name, before, error))
+    return FALSE;
   /* A resolved hit did not count in the risk score; confirmed, it does again. (An open one
    * counts either way: no need to compute the scores again.) */
   if (hit->status == ZICHA_HIT_RESOLVED)
-    {
-      if (!commit_and_score (db, error))
-        return FALSE;
-    }
-  else if (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    return fail (db, error);
-  if (out_problem_id != NULL)
-    *out_problem_id = problem;
+    return zicha_rules_update_risk_scores (db, error);
   return TRUE;
+}
+
+gboolean
+zicha_hits_unmark_confirmed (ZichaDb     *db,
+                             gint64       hit_id,
+                             const char  *user_name,
+                             GError     **error)
+{
+  g_autoptr(ZichaHit) hit = NULL;
+  g_autoptr(ZichaHit) after = NULL;
+  g_autofree char *before = NULL;
+
+  g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
+
+  hit = get_for_change (db, hit_id, &before, error);
+  if (hit == NULL)
+    return FALSE;
+  if (hit->status != ZICHA_HIT_CONFIRMED)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+                           _("The hit is not confirmed"));
+      return FALSE;
+    }
+  if (!_zicha_hit_store_undo_triage (zicha_db_get_handle (db), hit_id))
+    return fail_in_transaction (db, error);
+  if (!log_change (db, hit_id, user_name, before, error))
+    return FALSE;
+  after = zicha_hits_get (db, hit_id, error);
+  if (after == NULL)
+    return FALSE;
+  /* back to resolved: it leaves the risk score */
+  if (after->status != ZICHA_HIT_OPEN)
+    return zicha_rules_update_risk_scores (db, error);
+  return TRUE;
+}
+
+/* Ends the transaction of a triage that risk makes on its own (dismiss, undo of a dismissal):
+ * the risk scores are computed again and the change committed when @ok, else rolled back. */
+static gboolean
+commit_or_rollback (ZichaDb *db, gboolean ok, GError **error)
+{
+  if (ok && zicha_rules_update_risk_scores (db, error) && zicha_db_commit (db, error))
+    return TRUE;
+  zicha_db_rollback (db);
+  return FALSE;
 }
 
 gboolean
@@ -632,9 +617,10 @@ zicha_hits_dismiss (ZichaDb     *db,
                     const char  *user_name,
                     GError     **error)
 {
-  sqlite3 *handle = zicha_db_get_handle (db);
   g_autoptr(ZichaHit) hit = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *before = NULL;
+  gboolean ok;
   char now[20];
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
@@ -644,13 +630,16 @@ zicha_hits_dismiss (ZichaDb     *db,
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("A reason is needed to dismiss a hit"));
       return FALSE;
     }
-  hit = begin_with_hit (db, hit_id, error);
-  if (hit == NULL || !check_untriaged (db, hit, error))
+  if (!zicha_db_begin (db, error))
     return FALSE;
+  hit = get_for_change (db, hit_id, &before, error);
   zicha_now (now);
-  if (!_zicha_hit_store_dismiss (handle, hit->id, trimmed, user_name, now))
-    return fail (db, error);
-  return commit_and_score (db, error);
+  ok = hit != NULL && check_untriaged (hit, error);
+  if (ok && !_zicha_hit_store_dismiss (zicha_db_get_handle (db), hit_id, trimmed, user_name, now))
+    ok = fail_in_transaction (db, error);
+  ok = ok && log_change (db, hit_id, user_name, before, error);
+  /* dismissed hits leave the risk score */
+  return commit_or_rollback (db, ok, error);
 }
 
 gboolean
@@ -659,52 +648,32 @@ zicha_hits_undo_triage (ZichaDb     *db,
                         const char  *user_name,
                         GError     **error)
 {
-  sqlite3 *handle = zicha_db_get_handle (db);
   g_autoptr(ZichaHit) hit = NULL;
+  g_autofree char *before = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
 
-  hit = begin_with_hit (db, hit_id, error);
-  if (hit == NULL)
+  if (!zicha_db_begin (db, error))
     return FALSE;
-  if (hit->status != ZICHA_HIT_CONFIRMED && hit->status != ZICHA_HIT_DISMISSED)
+  hit = get_for_change (db, hit_id, &before, error);
+  ok = hit != NULL;
+  if (ok && hit->status == ZICHA_HIT_CONFIRMED)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+                           _("A confirmed hit is part of a problem: undo the confirmation "
+                             "through the problem list"));
+      ok = FALSE;
+    }
+  else if (ok && hit->status != ZICHA_HIT_DISMISSED)
     {
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("The hit is neither confirmed nor "
                                                             "dismissed"));
-      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
+      ok = FALSE;
     }
-  if (hit->status == ZICHA_HIT_CONFIRMED)
-    {
-      sqlite3_stmt *stmt = NULL;
-      gint64 measures = 0;
-
-      if (sqlite3_prepare_v2 (handle,
-                              "SELECT count (*) FROM measures WHERE problem IN"
-                              " (SELECT id FROM problems WHERE hit = ? AND source = 'hit')",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        return fail (db, error);
-      sqlite3_bind_int64 (stmt, 1, hit->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        measures = sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      if (measures > 0)
-        {
-          g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_CONFLICT,
-                       _("The problem made from this hit already has rectification measures"));
-          sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-      if (exec_params (handle,
-                       "DELETE FROM problem_records WHERE problem IN"
-                       " (SELECT id FROM problems WHERE hit = ? AND source = 'hit')", "i",
-                       hit->id) < 0
-          || exec_params (handle, "DELETE FROM problems WHERE hit = ? AND source = 'hit'", "i",
-                          hit->id) < 0)
-        return fail (db, error);
-    }
-  if (!_zicha_hit_store_undo_triage (handle, hit->id))
-    return fail (db, error);
-  (void) user_name;
-  return commit_and_score (db, error);
+  if (ok && !_zicha_hit_store_undo_triage (zicha_db_get_handle (db), hit_id))
+    ok = fail_in_transaction (db, error);
+  ok = ok && log_change (db, hit_id, user_name, before, error);
+  /* back in the risk score when it is open again */
+  return commit_or_rollback (db, ok, error);
 }

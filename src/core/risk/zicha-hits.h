@@ -40,7 +40,6 @@ typedef struct
   char           *triaged_by;
   char           *triaged_at;
   char           *dismiss_reason;
-  gint64          problem;         /* problem created by confirming, 0 when none */
 } ZichaHit;
 
 GType     zicha_hit_get_type (void) G_GNUC_CONST;
@@ -122,26 +121,37 @@ GPtrArray *zicha_hits_get_records (ZichaDb               *db,
                                    gint64                 hit_id,
                                    GError               **error);
 
-/* Triage. Confirming an open (or resolved) hit creates a problem (area and severity of the
- * hit, title of the rule, source 'hit') with the hit's records; dismissing needs a non-empty
- * reason. Both record @user_name and the time. Triaging a hit that is already confirmed or
- * dismissed is ZICHA_ERROR_CONFLICT. */
-gboolean   zicha_hits_confirm     (ZichaDb               *db,
-                                   gint64                 hit_id,
-                                   const char            *user_name,
-                                   gint64                *out_problem_id,
-                                   GError               **error);
+/* Triage. Dismissing an open (or resolved) hit needs a non-empty reason; it records
+ * @user_name and the time, and the change history. Triaging a hit that is already confirmed
+ * or dismissed is ZICHA_ERROR_CONFLICT; a missing hit is ZICHA_ERROR_NOT_FOUND. Confirming a
+ * hit makes it a problem: that is the problem ledger's (zicha_problems_confirm_hits ()). */
 gboolean   zicha_hits_dismiss     (ZichaDb               *db,
                                    gint64                 hit_id,
                                    const char            *reason,
                                    const char            *user_name,
                                    GError               **error);
-/* Restores the state before the last confirm or dismiss; undoing a confirm deletes the problem
- * it created, which must have no measures yet (else ZICHA_ERROR_CONFLICT). A hit that is not
- * triaged is ZICHA_ERROR_USAGE. */
+/* Restores the state before a dismissal (open, or resolved). A confirmed hit is taken back
+ * through the problem ledger (zicha_problems_undo_confirm ()): here it is ZICHA_ERROR_USAGE,
+ * as is a hit that is not triaged. */
 gboolean   zicha_hits_undo_triage (ZichaDb               *db,
                                    gint64                 hit_id,
                                    const char            *user_name,
                                    GError               **error);
+
+/* For the problem ledger, inside the caller's transaction (zicha_db_begin () … commit; the
+ * caller rolls back on failure): marks the open (or resolved) hit @hit_id confirmed by
+ * @user_name, or takes a confirmation back to the status before it (open, or resolved). Each
+ * writes the change history (entity "hit") and brings the risk scores up to date when the hit
+ * enters or leaves them; neither touches anything but the hit. Confirming a hit that is
+ * already confirmed or dismissed is ZICHA_ERROR_CONFLICT, unmarking one that is not confirmed
+ * ZICHA_ERROR_USAGE, a missing hit ZICHA_ERROR_NOT_FOUND. */
+gboolean   zicha_hits_mark_confirmed   (ZichaDb          *db,
+                                        gint64            hit_id,
+                                        const char       *user_name,
+                                        GError          **error);
+gboolean   zicha_hits_unmark_confirmed (ZichaDb          *db,
+                                        gint64            hit_id,
+                                        const char       *user_name,
+                                        GError          **error);
 
 G_END_DECLS

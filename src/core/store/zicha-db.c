@@ -38,6 +38,7 @@ static const char * const migrations[] = {
   "003-risk-index.sql",
   "004-run-owners.sql",
   "005-change-log.sql",
+  "006-plans.sql",
 };
 
 #define MMAP_SIZE       (256 * 1024 * 1024)

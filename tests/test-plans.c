@@ -666,6 +666,7 @@ test_plan_delete (void)
   g_autoptr(ZichaDb) db = zicha_test_open_db ("delete.db");
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "plans", NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ZichaPlan) kept = NULL;
   ZichaSampleSpec spec = { .has_seed = TRUE, .seed = 1, .valid_on = "2025-06-30", .size = 2 };
   gint64 plan, keep, sample;
 
@@ -693,7 +694,9 @@ test_plan_delete (void)
                                   " 'checklist_item' AND action = 'delete'"), ==, 14);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM change_log WHERE entity ="
                                   " 'sample_item' AND action = 'delete'"), ==, 2);
-  g_assert_nonnull (zicha_plans_get (db, keep, &error));
+  kept = zicha_plans_get (db, keep, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kept->id, ==, keep);
 }
 
 int

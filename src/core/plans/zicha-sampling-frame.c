@@ -22,8 +22,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "zicha-sampling-private.h"
 
 void

@@ -244,7 +244,8 @@ test_plan_create (void)
   for (guint i = 0; i < items->len; i++)
     {
       ZichaChecklistItem *item = g_ptr_array_index (items, i);
-      const ZichaChecklistTemplateItem *point = zicha_checklist_template_lookup (item->template_key);
+      const ZichaChecklistTemplateItem *point =
+        zicha_checklist_template_lookup (item->template_key);
 
       g_assert_nonnull (point);
       g_assert_cmpuint (item->position, ==, i);

@@ -599,8 +599,11 @@ test_stratified (void)
       g_assert_cmpuint (s->drawn_size, ==, shares[i]);
       g_assert_cmpuint (n, ==, shares[i]);
       if (i > 0)
-        g_assert_cmpstr (((ZichaSampleStratum *) g_ptr_array_index (sample->strata, i - 1))->stratum,
-                         <, s->stratum);
+        {
+          ZichaSampleStratum *before = g_ptr_array_index (sample->strata, i - 1);
+
+          g_assert_cmpstr (before->stratum, <, s->stratum);
+        }
       total += n;
     }
   g_assert_cmpuint (total, ==, 40);

@@ -27,6 +27,7 @@ typedef enum
   ZICHA_CHECKLIST_DONE,                      /*< nick=done >*/
 } ZichaChecklistStatus;
 
+/* "todo", "in_progress", "done"; from_string: the nick exactly, else FALSE. */
 const char *zicha_checklist_status_to_string   (ZichaChecklistStatus   status);
 gboolean    zicha_checklist_status_from_string (const char            *str,
                                                 ZichaChecklistStatus  *out);
@@ -43,6 +44,8 @@ typedef enum
   ZICHA_CHECK_NOT_APPLICABLE,                /*< nick=not_applicable >*/
 } ZichaCheckConclusion;
 
+/* "none", "conforming", "nonconforming", "not_applicable"; from_string: the nick exactly,
+ * else FALSE. */
 const char *zicha_check_conclusion_to_string   (ZichaCheckConclusion   conclusion);
 gboolean    zicha_check_conclusion_from_string (const char            *str,
                                                 ZichaCheckConclusion  *out);
@@ -59,11 +62,11 @@ typedef struct
 } ZichaChecklistTemplateItem;
 
 /* The 14 points in the notice's order (by area, then as the notice lists them). */
-const ZichaChecklistTemplateItem *zicha_checklist_template_get      (guint  *n_items);
+const ZichaChecklistTemplateItem *zicha_checklist_template_get      (guint       *n_items);
 /* The point whose key is @key, or NULL. */
-const ZichaChecklistTemplateItem *zicha_checklist_template_lookup   (const char *key);
+const ZichaChecklistTemplateItem *zicha_checklist_template_lookup   (const char  *key);
 /* Its text in the language of the process now (zh_CN: the notice's wording). */
-const char                       *zicha_checklist_template_get_text (const ZichaChecklistTemplateItem *item);
+const char *zicha_checklist_template_get_text (const ZichaChecklistTemplateItem *item);
 
 /* Items of a plan ------------------------------------------------------------------------- */
 
@@ -83,6 +86,7 @@ typedef struct
   char                 *notes;
 } ZichaChecklistItem;
 
+/* A deep copy; and freeing (NULL is fine). */
 ZichaChecklistItem *zicha_checklist_item_copy (const ZichaChecklistItem *item);
 void                zicha_checklist_item_free (ZichaChecklistItem       *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaChecklistItem, zicha_checklist_item_free)

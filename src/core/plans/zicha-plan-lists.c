@@ -93,7 +93,8 @@ zicha_plans_list_staff (ZichaDb  *db,
                         gint64    plan_id,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) staff = g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_plan_staff_free);
+  g_autoptr(GPtrArray) staff =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_plan_staff_free);
   sqlite3_stmt *stmt;
   int rc;
 

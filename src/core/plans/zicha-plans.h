@@ -29,8 +29,9 @@ typedef enum
   ZICHA_PLAN_DONE,                           /*< nick=done >*/
 } ZichaPlanStatus;
 
-/* "draft", "in_progress", "done"; FALSE for anything else. */
+/* "draft", "in_progress", "done" (the nick); NULL for no such status. */
 const char *zicha_plan_status_to_string   (ZichaPlanStatus   status);
+/* The status whose nick is @str exactly; FALSE for anything else. */
 gboolean    zicha_plan_status_from_string (const char       *str,
                                            ZichaPlanStatus  *out);
 /* Translated: 草稿, 进行中, 已完成. */
@@ -52,6 +53,7 @@ typedef struct
   char            *created_by;
 } ZichaPlan;
 
+/* Frees @plan and its strings (NULL is fine). */
 void       zicha_plan_free (ZichaPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaPlan, zicha_plan_free)
 
@@ -97,7 +99,7 @@ gboolean   zicha_plans_set_status      (ZichaDb                *db,
                                         gint64                  plan_id,
                                         ZichaPlanStatus         status,
                                         const char             *user_name,
-                                        GError                 **error);
+                                        GError                **error);
 /* Deletes the plan with everything of it: staff, milestones, checklist items, samples and
  * their items, each with its own "delete" entry in the history, the plan's last. A problem
  * that refers to one of its checklist or sample items may keep the plan from being deleted
@@ -126,6 +128,7 @@ typedef struct
   char   *duty;          /* NULL when none */
 } ZichaPlanStaff;
 
+/* Frees @staff (NULL is fine). */
 void       zicha_plan_staff_free (ZichaPlanStaff *staff);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaPlanStaff, zicha_plan_staff_free)
 
@@ -168,6 +171,7 @@ typedef struct
   char   *done_on;       /* YYYY-MM-DD or NULL while not done */
 } ZichaPlanMilestone;
 
+/* Frees @milestone (NULL is fine). */
 void       zicha_plan_milestone_free (ZichaPlanMilestone *milestone);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaPlanMilestone, zicha_plan_milestone_free)
 
@@ -196,6 +200,7 @@ gboolean   zicha_plans_move_milestone   (ZichaDb               *db,
                                          guint                  position,
                                          const char            *user_name,
                                          GError               **error);
+/* Removes the milestone; the ones after it move up. */
 gboolean   zicha_plans_remove_milestone (ZichaDb               *db,
                                          gint64                 milestone_id,
                                          const char            *user_name,

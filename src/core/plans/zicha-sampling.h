@@ -62,7 +62,8 @@ typedef enum
   ZICHA_SAMPLE_REASON_RANDOM,                /*< nick=random >*/
 } ZichaSampleReason;
 
-/* Nicks ("file_review", …) and translated labels of the enumerations above. */
+/* Nicks ("file_review", …: what the database stores and machine formats print), values by
+ * nick exactly (FALSE for anything else) and translated labels of the enumerations above. */
 const char *zicha_sample_purpose_to_string    (ZichaSamplePurpose    purpose);
 gboolean    zicha_sample_purpose_from_string  (const char           *str,
                                                ZichaSamplePurpose   *out);
@@ -136,6 +137,7 @@ typedef struct
   char                *created_by;
 } ZichaSample;
 
+/* Frees @sample, its lists and strata (NULL is fine). */
 void zicha_sample_free (ZichaSample *sample);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaSample, zicha_sample_free)
 
@@ -160,6 +162,7 @@ typedef struct
   char                 *notes;
 } ZichaSampleItem;
 
+/* Frees @item (NULL is fine). */
 void zicha_sample_item_free (ZichaSampleItem *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZichaSampleItem, zicha_sample_item_free)
 

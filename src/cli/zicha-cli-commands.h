@@ -101,6 +101,27 @@ gboolean     zicha_cli_print_problem  (ZichaOutputFormat   format,
                                        const ZichaProblem *problem,
                                        const ZichaHit     *hit,
                                        GError            **error);
+/* zicha-cli-plans.c: plan new|show, plans, checklist set, sample, samples */
+gboolean zicha_cli_cmd_plan      (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
+gboolean zicha_cli_cmd_plans     (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
+gboolean zicha_cli_cmd_checklist (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
+gboolean zicha_cli_cmd_sample    (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
+gboolean zicha_cli_cmd_samples   (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
 
 /* Parses a date given as YYYY-MM-DD (@option names the option in the message, e.g.
  * "--today"); anything else is ZICHA_ERROR_USAGE. */

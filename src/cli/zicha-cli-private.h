@@ -44,6 +44,13 @@ gboolean     zicha_cli_parse           (ZichaCli            *cli,
                                         GError             **error);
 gboolean     zicha_cli_help_shown      (ZichaCli            *cli);
 
+/* For commands with subcommands ("plan new"): the subcommand @name (a static string) is named
+ * with the command in its --help and usage hints. Call it before zicha_cli_parse (). */
+void         zicha_cli_set_subcommand  (ZichaCli            *cli,
+                                        const char          *name);
+/* "plan new", or the command's name alone; newly allocated. */
+char        *zicha_cli_get_command_name (ZichaCli           *cli);
+
 /* The --db file (after or before the command name), else zicha_db_default_path(). */
 const char  *zicha_cli_get_db_path     (ZichaCli            *cli);
 gboolean     zicha_cli_db_is_default   (ZichaCli            *cli);

@@ -18,6 +18,7 @@
 struct _ZichaCli
 {
   const ZichaCliCommand *command;
+  const char            *subcommand;  /* "new" of "plan new", or NULL */
   char                  *db_path;     /* --db, or NULL for the default */
   char                  *default_db;  /* zicha_db_default_path(), made on demand */
   gboolean               help_shown;
@@ -146,6 +147,59 @@ static const ZichaCliCommand commands[] = {
        "certified organization, business scope code, or team leader in the same year; each\n"
        "with the records that share it and their count."),
     zicha_cli_cmd_similar,
+  },
+  {
+    "plan",
+    N_("Create a self-inspection plan, or show one with its checklist"),
+    N_("Commands:\n"
+       "  plan new --title TEXT [--from DATE --to DATE] [--schemes QMS,EMS] …\n"
+       "      creates a plan with the built-in checklist (one item per point of the\n"
+       "      notice's four focus areas) and prints its number\n"
+       "  plan show ID\n"
+       "      prints the plan, its progress and its checklist\n"
+       "\n"
+       "Run “zicha-cli plan new --help” for the options of a command. In the csv format,\n"
+       "plan show prints the checklist items; in json, one object with the plan's fields,\n"
+       "its staff, milestones, progress and checklist (an array)."),
+    zicha_cli_cmd_plan,
+  },
+  {
+    "plans",
+    N_("Print the self-inspection plans and their progress"),
+    NULL,
+    zicha_cli_cmd_plans,
+  },
+  {
+    "checklist",
+    N_("Change a checklist item: its status, conclusion or assignee"),
+    N_("Commands:\n"
+       "  checklist set ITEM [--status S] [--conclusion C] [--assignee P] …\n"
+       "      ITEM is the item's number (plan show prints it). The assignee is a person id\n"
+       "      of the body's personnel or, when there is no such person, a free name.\n"
+       "      Prints the item as it is afterwards."),
+    zicha_cli_cmd_checklist,
+  },
+  {
+    "sample",
+    N_("Draw a sample of certificates for a plan (file review or field visits)"),
+    N_("Draws from the certificates valid on a date (status valid, issued on or before\n"
+       "it and expiring on or after it), optionally limited to schemes, lead auditors and\n"
+       "years of issue. The lead auditor of a certificate is the leader of its latest audit\n"
+       "on or before the date. Simple random by default; with --risk-weighted, each\n"
+       "certificate weighs 1 + its risk score. With --key-items, the certificates with a\n"
+       "high-severity open or confirmed hit (on themselves, their audits or audit teams)\n"
+       "are all taken first. Stratified, the size is shared out in proportion to the\n"
+       "strata by largest remainders. Without --size the size is the square root of the\n"
+       "number of certificates in the frame, rounded up; without --valid-on the date is\n"
+       "the demo's day in a demo database, else today. The seed is recorded: the same\n"
+       "seed, frame and data draw the same certificates on any machine."),
+    zicha_cli_cmd_sample,
+  },
+  {
+    "samples",
+    N_("Print the samples drawn for a plan"),
+    NULL,
+    zicha_cli_cmd_samples,
   },
 };
 
@@ -291,7 +345,8 @@ zicha_cli_parse (ZichaCli            *cli,
 
   if (help)
     {
-      g_autofree char *text = command_help (context, cli->command->name);
+      g_autofree char *name = zicha_cli_get_command_name (cli);
+      g_autofree char *text = command_help (context, name);
 
       write_text (stdout, text);
       cli->help_shown = TRUE;
@@ -317,6 +372,25 @@ zicha_cli_parse (ZichaCli            *cli,
     *out_args = g_new0 (char *, 1);
 
   return TRUE;
+}
+
+void
+zicha_cli_set_subcommand (ZichaCli   *cli,
+                          const char *name)
+{
+  g_return_if_fail (cli != NULL);
+
+  cli->subcommand = name;
+}
+
+char *
+zicha_cli_get_command_name (ZichaCli *cli)
+{
+  g_return_val_if_fail (cli != NULL && cli->command != NULL, NULL);
+
+  if (cli->subcommand != NULL)
+    return g_strdup_printf ("%s %s", cli->command->name, cli->subcommand);
+  return g_strdup (cli->command->name);
 }
 
 gboolean
@@ -712,9 +786,12 @@ zicha_cli_run (int    argc,
       if (status == ZICHA_EXIT_USAGE)
         {
           if (cli.command != NULL)
-            /* Translators: %s is a command name such as init */
-            fprintf (stderr, _("Run “zicha-cli %s --help” for its options.\n"),
-                     cli.command->name);
+            {
+              g_autofree char *name = zicha_cli_get_command_name (&cli);
+
+              /* Translators: %s is a command name such as init */
+              fprintf (stderr, _("Run “zicha-cli %s --help” for its options.\n"), name);
+            }
           else
             fputs (_("Run “zicha-cli --help” for the commands.\n"), stderr);
         }

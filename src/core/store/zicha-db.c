@@ -39,6 +39,7 @@ static const char * const migrations[] = {
   "003-risk-index.sql",
   "004-run-owners.sql",
   "005-change-log.sql",
+  "006-plans.sql",
   "007-problems.sql",
 };
 

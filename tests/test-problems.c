@@ -16,8 +16,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "zicha-change-log.h"
+#include "zicha-checklist.h"
 #include "zicha-db-private.h"
 #include "zicha-hits.h"
+#include "zicha-plans.h"
 #include "zicha-problems.h"
 #include "zicha-rules.h"
 #include "zicha-test-utils.h"
@@ -454,6 +456,51 @@ test_list (void)
     g_assert_null (g_ptr_array_index (many, 1));
     g_assert_cmpint (((ZichaProblem *) g_ptr_array_index (many, 2))->id, ==, a);
   }
+}
+
+/* A checklist item and a sample item show the problems raised from them. */
+static void
+test_list_by_origin (void)
+{
+  g_autoptr(ZichaDb) db = open_db ("origin.db", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  ZichaPlanFields fields = { .title = "2026 年自查" };
+  ZichaProblemDraft draft = { .area = "legal", .severity = "medium", .title = "超范围",
+                              .source = ZICHA_PROBLEM_SOURCE_CHECKLIST };
+  ZichaProblemFilter filter = { 0 };
+  gint64 plan, first, second, id;
+
+  plan = zicha_plans_create (db, &fields, "t", &error);
+  g_assert_no_error (error);
+  items = zicha_checklist_list (db, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >=, 2);
+  first = ((ZichaChecklistItem *) g_ptr_array_index (items, 0))->id;
+  second = ((ZichaChecklistItem *) g_ptr_array_index (items, 1))->id;
+
+  draft.checklist_item = first;
+  g_assert_true (zicha_problems_create (db, &draft, NULL, 0, "t", &id, &error));
+  g_assert_true (zicha_problems_create (db, &draft, NULL, 0, "t", &id, &error));
+  draft.checklist_item = second;
+  g_assert_true (zicha_problems_create (db, &draft, NULL, 0, "t", &id, &error));
+  draft.checklist_item = 0;
+  g_assert_true (zicha_problems_create (db, &draft, NULL, 0, "t", &id, &error));
+  g_assert_no_error (error);
+
+  filter.checklist_item = first;
+  g_assert_cmpint (zicha_problems_count (db, &filter, &error), ==, 2);
+  filter.checklist_item = second;
+  g_assert_cmpint (zicha_problems_count (db, &filter, &error), ==, 1);
+  filter = (ZichaProblemFilter) { .sample_item = 1 };
+  g_assert_cmpint (zicha_problems_count (db, &filter, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* a sample item that does not exist is refused */
+  draft = (ZichaProblemDraft) { .area = "legal", .severity = "low", .title = "x",
+                                .source = ZICHA_PROBLEM_SOURCE_SAMPLE, .sample_item = 99 };
+  g_assert_false (zicha_problems_create (db, &draft, NULL, 0, "t", &id, &error));
+  g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_NOT_FOUND);
 }
 
 /* Triage into the ledger ------------------------------------------------------------------- */
@@ -1100,6 +1147,7 @@ main (int    argc,
   g_test_add_func ("/problems/numbering", test_numbering);
   g_test_add_func ("/problems/checks-and-records", test_checks_and_records);
   g_test_add_func ("/problems/list", test_list);
+  g_test_add_func ("/problems/list/by-origin", test_list_by_origin);
   g_test_add_func ("/problems/confirm", test_confirm);
   g_test_add_func ("/problems/confirm/several", test_confirm_several);
   g_test_add_func ("/problems/confirm/into", test_confirm_into);

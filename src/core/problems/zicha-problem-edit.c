@@ -123,6 +123,8 @@ check_draft (ZichaDb *db, const ZichaProblemDraft *draft, char out_found_on[11],
                        error)
          && check_exists (db, "SELECT count (*) FROM checklist_items WHERE id = ?",
                           draft->checklist_item, error)
+         && check_exists (db, "SELECT count (*) FROM sample_items WHERE id = ?",
+                          draft->sample_item, error)
          && check_exists (db, "SELECT count (*) FROM problems WHERE id = ?",
                           draft->extended_from, error);
 }

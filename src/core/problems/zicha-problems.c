@@ -288,6 +288,20 @@ filter_sql (const ZichaProblemFilter *filter, GString *sql, GPtrArray *values)
       g_ptr_array_add (values, g_strdup (value));
       sep = " AND ";
     }
+  if (filter->checklist_item > 0)
+    {
+      g_string_append_printf (sql, "%sp.checklist_item = CAST (?%u AS INTEGER)", sep,
+                              values->len + 1);
+      g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, filter->checklist_item));
+      sep = " AND ";
+    }
+  if (filter->sample_item > 0)
+    {
+      g_string_append_printf (sql, "%sp.sample_item = CAST (?%u AS INTEGER)", sep,
+                              values->len + 1);
+      g_ptr_array_add (values, g_strdup_printf ("%" G_GINT64_FORMAT, filter->sample_item));
+      sep = " AND ";
+    }
   if (filter->text != NULL && *filter->text != '\0')
     {
       GString *pattern = g_string_new ("%");

@@ -160,6 +160,8 @@ typedef struct
   const char *severity;
   const char *source;
   const char *text;
+  gint64      checklist_item; /* > 0: the problems raised from this checklist item */
+  gint64      sample_item;    /* > 0: … from this sample item's review */
 } ZichaProblemFilter;
 
 typedef enum

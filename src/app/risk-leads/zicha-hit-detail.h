@@ -21,6 +21,11 @@ void        zicha_hit_detail_set_hit   (ZichaHitDetail *self,
                                         ZichaDb        *db,
                                         const ZichaHit *hit);
 
+/* How many leads are selected: above one, a line says so, and the Confirm and Dismiss
+ * buttons (which act on all of them) stay shown. */
+void        zicha_hit_detail_set_n_selected (ZichaHitDetail *self,
+                                             guint           n_selected);
+
 /* "error", "warning" or "dim-label": the style class that colours a severity. */
 const char *zicha_hit_severity_css_class (const char   *severity);
 /* Translated name of an entity type of DOMAIN.md ("certificate" → "证书"). */

@@ -165,6 +165,16 @@ on_search_changed_cb (ZichaConfirmDialog *self)
   fill_problems (self);
 }
 
+/* Escape in the search entry: clears the search, or closes the dialog when there is none. */
+static void
+on_stop_search_cb (ZichaConfirmDialog *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_problem_selected_cb (ZichaConfirmDialog *self)
 {
@@ -293,6 +303,7 @@ zicha_confirm_dialog_class_init (ZichaConfirmDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_confirm_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated_cb);
 

@@ -21,6 +21,7 @@ struct _ZichaHitDetail
 
   GPtrArray           *record_rows;   /* rows added to records_group */
   guint                n_selected;
+  guint                n_untriaged;   /* of the selected */
   gboolean             triaged;       /* the hit shown */
 
   /* Template widgets */
@@ -154,16 +155,16 @@ show_records (ZichaHitDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->records_group), self->record_rows->len > 0);
 }
 
-/* Confirm and Dismiss act on the whole selection: shown while it has more than the lead
- * shown, or that one is not triaged yet. */
+/* Confirm and Dismiss act on the whole selection: shown while it has a lead to confirm or
+ * dismiss; Undo, of the lead shown, otherwise (a row of three buttons would widen the pane). */
 static void
 update_buttons (ZichaHitDetail *self)
 {
-  gboolean several = self->n_selected > 1;
+  gboolean to_triage = self->n_selected > 1 ? self->n_untriaged > 0 : !self->triaged;
 
-  gtk_widget_set_visible (self->confirm_button, several || !self->triaged);
-  gtk_widget_set_visible (self->dismiss_button, several || !self->triaged);
-  gtk_widget_set_visible (self->undo_button, self->triaged);
+  gtk_widget_set_visible (self->confirm_button, to_triage);
+  gtk_widget_set_visible (self->dismiss_button, to_triage);
+  gtk_widget_set_visible (self->undo_button, self->triaged && !to_triage);
 }
 
 static void
@@ -286,14 +287,16 @@ zicha_hit_detail_set_hit (ZichaHitDetail *self,
 }
 
 void
-zicha_hit_detail_set_n_selected (ZichaHitDetail *self,
-                                 guint           n_selected)
+zicha_hit_detail_set_selection (ZichaHitDetail *self,
+                                guint           n_selected,
+                                guint           n_untriaged)
 {
   g_autofree char *text = NULL;
 
   g_return_if_fail (ZICHA_IS_HIT_DETAIL (self));
 
   self->n_selected = n_selected;
+  self->n_untriaged = n_untriaged;
   if (n_selected > 1)
     /* Translators: above the details of one of %u selected risk leads */
     text = g_strdup_printf (ngettext ("%u risk lead selected: Confirm and Dismiss act on those "

@@ -384,10 +384,19 @@ void
 _zicha_risk_leads_page_update_details (ZichaRiskLeadsPage *self)
 {
   g_autoptr(ZichaHitRow) row = _zicha_risk_leads_page_dup_current_row (self);
+  g_autoptr(GPtrArray) hits = _zicha_risk_leads_page_get_selected_hits (self);
+  guint untriaged = 0;
 
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      const ZichaHit *hit = g_ptr_array_index (hits, i);
+
+      untriaged += hit->status == ZICHA_HIT_OPEN || hit->status == ZICHA_HIT_RESOLVED;
+    }
   zicha_hit_detail_set_hit (self->detail, self->db, row != NULL ? zicha_hit_row_get_hit (row)
                                                                 : NULL);
-  zicha_hit_detail_set_n_selected (self->detail, _zicha_risk_leads_page_get_n_selected (self));
+  zicha_hit_detail_set_selection (self->detail, _zicha_risk_leads_page_get_n_selected (self),
+                                  untriaged);
 }
 
 /* Setup ----------------------------------------------------------------------------------- */

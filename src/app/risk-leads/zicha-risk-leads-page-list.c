@@ -46,7 +46,12 @@ _zicha_risk_leads_page_dup_current_row (ZichaRiskLeadsPage *self)
 
   if (self->current_id == 0 || self->list == NULL)
     return NULL;
+  /* where it was last: a look at one row, not a search through a million ids */
+  if (self->current_position != GTK_INVALID_LIST_POSITION
+      && id_at (self, self->current_position) == self->current_id)
+    return dup_row (self, self->current_position);
   position = zicha_paged_list_find (ZICHA_PAGED_LIST (self->list), self->current_id);
+  self->current_position = position;
   return dup_row (self, position);
 }
 
@@ -103,9 +108,8 @@ find_current (ZichaRiskLeadsPage *self)
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
                                     GTK_SELECTION_MODEL (self->selection));
   g_autoptr(GtkBitset) added = gtk_bitset_copy (selected);
-  guint current = self->current_id != 0 && self->list != NULL
-                  ? zicha_paged_list_find (ZICHA_PAGED_LIST (self->list), self->current_id)
-                  : GTK_INVALID_LIST_POSITION;
+  g_autoptr(ZichaHitRow) row = _zicha_risk_leads_page_dup_current_row (self);
+  guint current = row != NULL ? self->current_position : GTK_INVALID_LIST_POSITION;
 
   if (self->last_selection != NULL)
     gtk_bitset_subtract (added, self->last_selection);
@@ -114,13 +118,15 @@ find_current (ZichaRiskLeadsPage *self)
       guint last = gtk_bitset_get_maximum (added);
 
       if (current != GTK_INVALID_LIST_POSITION && last < current)
-        self->current_id = id_at (self, gtk_bitset_get_minimum (added));
+        current = gtk_bitset_get_minimum (added);
       else
-        self->current_id = id_at (self, last);
+        current = last;
     }
   else if (current == GTK_INVALID_LIST_POSITION || !gtk_bitset_contains (selected, current))
-    self->current_id = gtk_bitset_is_empty (selected)
-                       ? 0 : id_at (self, gtk_bitset_get_maximum (selected));
+    current = gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION
+                                             : gtk_bitset_get_maximum (selected);
+  self->current_position = current;
+  self->current_id = id_at (self, current);
   /* (the model's own bitset, which it changes: a copy) */
   g_clear_pointer (&self->last_selection, gtk_bitset_unref);
   self->last_selection = gtk_bitset_copy (selected);
@@ -356,6 +362,7 @@ _zicha_risk_leads_page_clear_list (ZichaRiskLeadsPage *self)
   if (self->selection != NULL)
     gtk_multi_selection_set_model (self->selection, NULL);
   self->current_id = 0;
+  self->current_position = GTK_INVALID_LIST_POSITION;
   g_clear_pointer (&self->last_selection, gtk_bitset_unref);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
@@ -414,6 +421,7 @@ _zicha_risk_leads_page_list_init (ZichaRiskLeadsPage *self)
 {
   build_columns (self);
 
+  self->current_position = GTK_INVALID_LIST_POSITION;
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);

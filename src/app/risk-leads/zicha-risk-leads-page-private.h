@@ -34,6 +34,7 @@ struct _ZichaRiskLeadsPage
   ZichaHitList        *list;
   GtkMultiSelection   *selection;
   gint64               current_id;     /* the lead of the details pane: focused or last selected */
+  guint                current_position; /* …where it was last seen in the list */
   GtkBitset           *last_selection; /* the selection before its last change */
   GArray              *last_triage;    /* the leads of the last triage (gint64), for Undo */
   gboolean             last_confirmed; /* …confirmed (else dismissed) */

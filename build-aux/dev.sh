@@ -74,7 +74,9 @@ cmd_run () {
     *) export LANG="${ZICHA_LANG:-zh_CN.UTF-8}"; unset LC_ALL LANGUAGE ;;
   esac
   # First run: a ready demo body (about 5,000 certificates, made by the built-in
-  # generator and imported through the real importer), so there is work on screen.
+  # generator and imported through the real importer), its risk rules run, and a
+  # self-inspection under way (plan, checklist, sample, triage, problems), so there is work
+  # on every page.
   local db="${XDG_DATA_HOME:-$HOME/.local/share}/zicha/zicha.db"
   if [ $# -eq 0 ] && [ ! -s "$db" ]; then
     echo "== Creating the demo database $db (about 5,000 certificates)"
@@ -82,6 +84,7 @@ cmd_run () {
     rm -f "$db.new"
     "$top/_build/src/cli/zicha-cli" --db "$db.new" demo --certificates 5000
     "$top/_build/src/cli/zicha-cli" --db "$db.new" check >/dev/null
+    "$top/_build/src/cli/zicha-cli" --db "$db.new" demo-work
     mv "$db.new" "$db"
   fi
   if [ $# -eq 0 ]; then

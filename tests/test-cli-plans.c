@@ -1,4 +1,5 @@
-/* test-cli-plans.c — zicha-cli plan, plans, checklist, sample and samples as a user runs them
+/* test-cli-plans.c — zicha-cli plan, plans, checklist, sample, samples and demo-work as a user
+ * runs them
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * zicha-cli ($ZICHA_CLI) runs as a process with a private home (zicha-test-utils); each test
@@ -382,6 +383,51 @@ test_sample_demo (void)
   g_assert_cmpint (json_object_get_int_member (s, "drawn_size"), >=, size);
 }
 
+/* demo-work: a demo body's self-inspection under way, in Chinese; refused a second time and
+ * on a body whose rules have not run. */
+static void
+test_demo_work (void)
+{
+  g_autofree char *db = zicha_test_path ("demo-work.db");
+  g_autofree char *unchecked = zicha_test_path ("demo-work-unchecked.db");
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) demo2 = { 0 };
+  g_auto(Result) check = { 0 };
+  g_auto(Result) work = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) early = { 0 };
+  g_autofree char *plan = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *found_on = NULL;
+
+  run (&demo, "demo", "--db", db, "--certificates", "200", "--today", "2026-06-30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run (&check, "check", "--db", db, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  run_zh (&work, "demo-work", "--db", db, NULL);
+  assert_ok (&work);
+  g_assert_nonnull (strstr (work.out, "2026-06-30"));
+  plan = zicha_test_query (db, "SELECT title || '|' || status || '|' || lead_department"
+                               " FROM plans");
+  g_assert_cmpstr (plan, ==, "2026年度认证质量自查方案|in_progress|质量管理部");
+  problems = zicha_test_query (db, "SELECT count (DISTINCT source) FROM problems");
+  g_assert_cmpstr (problems, ==, "5");
+  /* dated from the demo's day */
+  found_on = zicha_test_query (db, "SELECT min (found_on) FROM problems");
+  g_assert_cmpstr (found_on, <, "2026-06-30");
+
+  run (&again, "demo-work", "--db", db, NULL);
+  g_assert_cmpint (again.status, ==, 4);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_true (g_str_has_prefix (again.err, "zicha-cli: "));
+
+  run (&demo2, "demo", "--db", unchecked, "--certificates", "200", "--today", "2026-06-30",
+       NULL);
+  g_assert_cmpint (demo2.status, ==, 0);
+  run (&early, "demo-work", "--db", unchecked, NULL);
+  assert_usage_error (&early);
+}
+
 /* Errors and help ------------------------------------------------------------------------- */
 
 static void
@@ -494,6 +540,7 @@ main (int    argc,
   g_test_add_func ("/cli-plans/checklist/set", test_checklist_set);
   g_test_add_func ("/cli-plans/sample", test_sample);
   g_test_add_func ("/cli-plans/sample/demo", test_sample_demo);
+  g_test_add_func ("/cli-plans/demo-work", test_demo_work);
   g_test_add_func ("/cli-plans/errors", test_errors);
   g_test_add_func ("/cli-plans/help", test_help);
   status = g_test_run ();

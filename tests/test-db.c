@@ -803,6 +803,72 @@ test_transactions (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "no_such_table"));
 }
 
+/* An enclosing transaction: the changes inside it are savepoints, kept or dropped whole. */
+static void
+test_outer_transaction (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "outer.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZichaDb) db = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
+  g_autoptr(ZichaDb) other = NULL;
+  char *value;
+
+  g_assert_no_error (error);
+
+  /* Dropped whole: a change committed inside it goes too. */
+  g_assert_true (zicha_db_begin_outer (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (zicha_db_begin (db, &error));
+  g_assert_true (zicha_db_set_setting (db, "a", "1", &error));
+  g_assert_true (zicha_db_commit (db, &error));
+  value = zicha_db_get_setting (db, "a");
+  g_assert_cmpstr (value, ==, "1");   /* seen inside */
+  g_free (value);
+  /* not nested */
+  g_assert_false (zicha_db_begin_outer (db, &error));
+  g_assert_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE);
+  g_clear_error (&error);
+  g_assert_false (zicha_db_end_outer (db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (zicha_db_get_setting (db, "a"));
+
+  /* Kept whole; a change that fails undoes only itself, even rolled back twice. */
+  g_assert_true (zicha_db_begin_outer (db, &error));
+  g_assert_true (zicha_db_begin (db, &error));
+  g_assert_true (zicha_db_set_setting (db, "a", "2", &error));
+  g_assert_true (zicha_db_commit (db, &error));
+  g_assert_true (zicha_db_begin (db, &error));
+  g_assert_true (zicha_db_set_setting (db, "b", "lost", &error));
+  zicha_db_rollback (db);
+  zicha_db_rollback (db);
+  g_assert_null (zicha_db_get_setting (db, "b"));
+  g_assert_true (zicha_db_begin (db, &error));
+  g_assert_true (zicha_db_set_setting (db, "c", "3", &error));
+  g_assert_true (zicha_db_commit (db, &error));
+  /* another connection sees nothing before the end */
+  other = zicha_db_open (path, ZICHA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_null (zicha_db_get_setting (other, "a"));
+  g_assert_true (zicha_db_end_outer (db, TRUE, &error));
+  g_assert_no_error (error);
+  value = zicha_db_get_setting (other, "a");
+  g_assert_cmpstr (value, ==, "2");
+  g_free (value);
+  value = zicha_db_get_setting (other, "c");
+  g_assert_cmpstr (value, ==, "3");
+  g_free (value);
+  g_assert_null (zicha_db_get_setting (other, "b"));
+
+  /* Afterwards transactions are plain ones again. */
+  g_assert_true (zicha_db_begin (db, &error));
+  g_assert_false (zicha_db_begin (db, NULL));   /* BEGIN inside BEGIN */
+  zicha_db_rollback (db);
+  g_assert_true (zicha_db_begin_outer (db, &error));
+  g_assert_true (zicha_db_end_outer (db, TRUE, &error));
+  g_assert_no_error (error);
+}
+
 /* Connections ------------------------------------------------------------------------------- */
 
 static void
@@ -984,6 +1050,7 @@ main (int    argc,
   ADD ("corrupt-data-page", test_corrupt_data_page);
   ADD ("settings", test_settings);
   ADD ("transactions", test_transactions);
+  ADD ("outer-transaction", test_outer_transaction);
   ADD ("network-fs", test_network_fs);
   ADD ("second-connection", test_second_connection);
   ADD ("messages-zh-cn", test_messages_zh_cn);

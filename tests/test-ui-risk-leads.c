@@ -69,6 +69,7 @@ test_risk_leads_run_and_triage (void)
   ZichaRiskLeadsPage *page;
   ZichaHitList *list;
   AdwMessageDialog *dialog;
+  ZichaConfirmDialog *confirm_dialog;
   g_autoptr(GPtrArray) entries = NULL;
   ZichaDb *db;
   gint64 confirmed_id, dismissed_id;
@@ -137,6 +138,11 @@ test_risk_leads_run_and_triage (void)
   confirmed_id = zicha_risk_leads_page_get_selected_id (page);
   g_assert_cmpint (confirmed_id, >, 0);
   g_assert_true (activate_binding (GTK_WIDGET (page), GDK_KEY_Return, GDK_CONTROL_MASK));
+  /* …which asks how, in the confirm dialog: a new problem, as the lead makes it */
+  confirm_dialog = ZICHA_CONFIRM_DIALOG (wait_toplevel (ZICHA_TYPE_CONFIRM_DIALOG));
+  g_assert_nonnull (confirm_dialog);
+  g_assert_true (zicha_confirm_dialog_accept (confirm_dialog));
+  flush_main_loop ();
   {
     g_autoptr(ZichaHit) hit = zicha_hits_get (db, confirmed_id, NULL);
 
@@ -198,6 +204,8 @@ test_risk_leads_run_and_triage (void)
     g_assert_cmpint (zicha_problems_find_by_hit (db, hit->id, NULL), ==, 0);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "risk.confirm", NULL));
+  confirm_dialog = ZICHA_CONFIRM_DIALOG (wait_toplevel (ZICHA_TYPE_CONFIRM_DIALOG));
+  g_assert_true (zicha_confirm_dialog_accept (confirm_dialog));
   flush_main_loop ();
 
   /* Undo the dismissal from the toast's action. */

@@ -25,6 +25,12 @@ gboolean zicha_cli_cmd_demo     (ZichaCli  *cli,
                                  char     **argv,
                                  GError   **error);
 
+/* zicha-cli-demo.c */
+gboolean zicha_cli_cmd_demo_work (ZichaCli  *cli,
+                                  int        argc,
+                                  char     **argv,
+                                  GError   **error);
+
 /* zicha-cli-rules.c */
 gboolean zicha_cli_cmd_check    (ZichaCli  *cli,
                                  int        argc,

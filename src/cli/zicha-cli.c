@@ -79,6 +79,18 @@ static const ZichaCliCommand commands[] = {
     zicha_cli_cmd_demo,
   },
   {
+    "demo-work",
+    N_("Add a self-inspection under way to a demo body whose risk rules have run"),
+    N_("A plan in progress with its staff and timetable, its checklist partly checked (some\n"
+       "items overdue), a sample of certificates drawn by risk and partly reviewed, risk\n"
+       "leads confirmed and dismissed, problems of every source with a cause analysis and\n"
+       "举一反三: so that every page of the app shows work. Dated from the demo body's day\n"
+       "(or --today); the same demo body gives the same work. A database with plans or\n"
+       "problems already is refused with exit status 4, one whose rules have not run with\n"
+       "exit status 2."),
+    zicha_cli_cmd_demo_work,
+  },
+  {
     "check",
     N_("Run the risk rules and print the hits of each rule"),
     NULL,

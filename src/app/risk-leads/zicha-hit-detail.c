@@ -20,9 +20,13 @@ struct _ZichaHitDetail
   GtkWidget            parent_instance;
 
   GPtrArray           *record_rows;   /* rows added to records_group */
+  guint                n_selected;
+  guint                n_untriaged;   /* of the selected */
+  gboolean             triaged;       /* the hit shown */
 
   /* Template widgets */
   GtkStack            *stack;
+  GtkLabel            *selection_label;
   GtkLabel            *title_label;
   GtkLabel            *severity_label;
   GtkLabel            *area_label;
@@ -151,6 +155,18 @@ show_records (ZichaHitDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->records_group), self->record_rows->len > 0);
 }
 
+/* Confirm and Dismiss act on the whole selection: shown while it has a lead to confirm or
+ * dismiss; Undo, of the lead shown, otherwise (a row of three buttons would widen the pane). */
+static void
+update_buttons (ZichaHitDetail *self)
+{
+  gboolean to_triage = self->n_selected > 1 ? self->n_untriaged > 0 : !self->triaged;
+
+  gtk_widget_set_visible (self->confirm_button, to_triage);
+  gtk_widget_set_visible (self->dismiss_button, to_triage);
+  gtk_widget_set_visible (self->undo_button, self->triaged && !to_triage);
+}
+
 static void
 zicha_hit_detail_dispose (GObject *object)
 {
@@ -174,6 +190,7 @@ zicha_hit_detail_class_init (ZichaHitDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/zicha/Zicha/zicha-hit-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, selection_label);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, severity_label);
   gtk_widget_class_bind_template_child (widget_class, ZichaHitDetail, area_label);
@@ -243,9 +260,8 @@ zicha_hit_detail_set_hit (ZichaHitDetail *self,
   gtk_label_set_text (self->message_label, hit->message != NULL ? hit->message : "");
 
   is_triaged = hit->status == ZICHA_HIT_CONFIRMED || hit->status == ZICHA_HIT_DISMISSED;
-  gtk_widget_set_visible (self->confirm_button, !is_triaged);
-  gtk_widget_set_visible (self->dismiss_button, !is_triaged);
-  gtk_widget_set_visible (self->undo_button, is_triaged);
+  self->triaged = is_triaged;
+  update_buttons (self);
 
   /* Translators: what a risk lead is about, e.g. "Certificate C0001" */
   object = g_strdup_printf (C_("risk lead object", "%1$s %2$s"),
@@ -268,4 +284,27 @@ zicha_hit_detail_set_hit (ZichaHitDetail *self,
 
   show_records (self, db, hit->id);
   gtk_stack_set_visible_child_name (self->stack, "hit");
+}
+
+void
+zicha_hit_detail_set_selection (ZichaHitDetail *self,
+                                guint           n_selected,
+                                guint           n_untriaged)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ZICHA_IS_HIT_DETAIL (self));
+
+  self->n_selected = n_selected;
+  self->n_untriaged = n_untriaged;
+  if (n_selected > 1)
+    /* Translators: above the details of one of %u selected risk leads */
+    text = g_strdup_printf (ngettext ("%u risk lead selected: Confirm and Dismiss act on those "
+                                      "of them not yet confirmed or dismissed.",
+                                      "%u risk leads selected: Confirm and Dismiss act on those "
+                                      "of them not yet confirmed or dismissed.", n_selected),
+                            n_selected);
+  gtk_label_set_text (self->selection_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_label), n_selected > 1);
+  update_buttons (self);
 }

@@ -21,6 +21,13 @@ void        zicha_hit_detail_set_hit   (ZichaHitDetail *self,
                                         ZichaDb        *db,
                                         const ZichaHit *hit);
 
+/* How many leads are selected, and how many of them are neither confirmed nor dismissed:
+ * above one, a line says so, and the Confirm and Dismiss buttons (which act on all of them)
+ * are shown while there is one to confirm or dismiss. */
+void        zicha_hit_detail_set_selection (ZichaHitDetail *self,
+                                            guint           n_selected,
+                                            guint           n_untriaged);
+
 /* "error", "warning" or "dim-label": the style class that colours a severity. */
 const char *zicha_hit_severity_css_class (const char   *severity);
 /* Translated name of an entity type of DOMAIN.md ("certificate" → "证书"). */

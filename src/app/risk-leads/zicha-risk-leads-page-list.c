@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The column view over the ZichaHitList (its columns and cells, the menu of a right click,
- * the count and the spinner while it loads), its selection, and the details pane
- * (ZichaHitDetail) of the selected risk lead. Part of ZichaRiskLeadsPage
- * (zicha-risk-leads-page-private.h). */
+ * the count and the spinner while it loads), its selection — several leads at once, as in
+ * any list: Ctrl and Shift with a click or the arrow keys, Ctrl+A — and the details pane
+ * (ZichaHitDetail) of the current lead: the one selected last (a Shift range ends at the
+ * one clicked), or focused. Part of ZichaRiskLeadsPage (zicha-risk-leads-page-private.h). */
 #define G_LOG_DOMAIN "zicha-risk-leads"
 
 #include "config.h"
@@ -18,10 +19,117 @@
 
 /* The list -------------------------------------------------------------------------------- */
 
-ZichaHitRow *
-_zicha_risk_leads_page_get_selected_row (ZichaRiskLeadsPage *self)
+/* The selection ------------------------------------------------------------------------------ */
+
+static ZichaHitRow *
+dup_row (ZichaRiskLeadsPage *self,
+         guint               position)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+}
+
+static gint64
+id_at (ZichaRiskLeadsPage *self,
+       guint               position)
+{
+  g_autoptr(ZichaHitRow) row = dup_row (self, position);
+
+  return row != NULL ? zicha_hit_row_get_id (row) : 0;
+}
+
+ZichaHitRow *
+_zicha_risk_leads_page_dup_current_row (ZichaRiskLeadsPage *self)
+{
+  guint position;
+
+  if (self->current_id == 0 || self->list == NULL)
+    return NULL;
+  /* where it was last: a look at one row, not a search through a million ids */
+  if (self->current_position != GTK_INVALID_LIST_POSITION
+      && id_at (self, self->current_position) == self->current_id)
+    return dup_row (self, self->current_position);
+  position = zicha_paged_list_find (ZICHA_PAGED_LIST (self->list), self->current_id);
+  self->current_position = position;
+  return dup_row (self, position);
+}
+
+guint
+_zicha_risk_leads_page_get_n_selected (ZichaRiskLeadsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+}
+
+GPtrArray *
+_zicha_risk_leads_page_get_selected_hits (ZichaRiskLeadsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *hits;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_get_size (selected) > ZICHA_RISK_LEADS_MAX_TRIAGE)
+    return NULL;
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_hit_free);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(ZichaHitRow) row = dup_row (self, position);
+      const ZichaHit *hit = row != NULL ? zicha_hit_row_get_hit (row) : NULL;
+
+      if (hit != NULL)
+        g_ptr_array_add (hits, zicha_hit_copy (hit));
+    }
+  return hits;
+}
+
+void
+_zicha_risk_leads_page_select_only (ZichaRiskLeadsPage *self,
+                                    guint               position)
+{
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+/* The current lead after the selection changed: among the leads newly selected, the one
+ * farthest from the current one in the direction they were added (a Shift range ends at the
+ * one clicked, a Ctrl click adds one); else the current one while it stays selected; else
+ * the last selected. */
+static void
+find_current (ZichaRiskLeadsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GtkBitset) added = gtk_bitset_copy (selected);
+  g_autoptr(ZichaHitRow) row = _zicha_risk_leads_page_dup_current_row (self);
+  guint current = row != NULL ? self->current_position : GTK_INVALID_LIST_POSITION;
+
+  if (self->last_selection != NULL)
+    gtk_bitset_subtract (added, self->last_selection);
+  if (!gtk_bitset_is_empty (added))
+    {
+      guint last = gtk_bitset_get_maximum (added);
+
+      if (current != GTK_INVALID_LIST_POSITION && last < current)
+        current = gtk_bitset_get_minimum (added);
+      else
+        current = last;
+    }
+  else if (current == GTK_INVALID_LIST_POSITION || !gtk_bitset_contains (selected, current))
+    current = gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION
+                                             : gtk_bitset_get_maximum (selected);
+  self->current_position = current;
+  self->current_id = id_at (self, current);
+  /* (the model's own bitset, which it changes: a copy) */
+  g_clear_pointer (&self->last_selection, gtk_bitset_unref);
+  self->last_selection = gtk_bitset_copy (selected);
 }
 
 static void
@@ -29,7 +137,7 @@ update_count (ZichaRiskLeadsPage *self)
 {
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
-  guint n;
+  guint n, selected;
 
   if (self->list == NULL)
     {
@@ -38,8 +146,18 @@ update_count (ZichaRiskLeadsPage *self)
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   number = _zicha_app_format_count (n);
-  /* Translators: %s is a number of risk leads, e.g. "1,234" */
-  text = g_strdup_printf (ngettext ("%s lead", "%s leads", n), number);
+  selected = _zicha_risk_leads_page_get_n_selected (self);
+  if (selected > 1)
+    {
+      g_autofree char *n_selected = _zicha_app_format_count (selected);
+
+      /* Translators: %1$s risk leads selected of %2$s, e.g. "3 of 1,234 leads selected" */
+      text = g_strdup_printf (ngettext ("%1$s of %2$s lead selected",
+                                        "%1$s of %2$s leads selected", n), n_selected, number);
+    }
+  else
+    /* Translators: %s is a number of risk leads, e.g. "1,234" */
+    text = g_strdup_printf (ngettext ("%s lead", "%s leads", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -57,10 +175,10 @@ on_loading_changed_cb (ZichaRiskLeadsPage *self,
 }
 
 static void
-on_selected_changed_cb (ZichaRiskLeadsPage *self,
-                        GParamSpec         *pspec,
-                        GtkSingleSelection *selection)
+on_selection_changed_cb (ZichaRiskLeadsPage *self)
 {
+  find_current (self);
+  update_count (self);
   _zicha_risk_leads_page_update_details (self);
   _zicha_risk_leads_page_update_actions (self);
 }
@@ -140,7 +258,9 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
 
   if (self == NULL || gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
     return;
-  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  /* on a lead of the selection: the menu is for all of them; else for that one */
+  if (!gtk_list_item_get_selected (item))
+    _zicha_risk_leads_page_select_only (self, gtk_list_item_get_position (item));
   if (!gtk_widget_compute_point (label, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu_popover),
@@ -231,7 +351,8 @@ on_column_view_activate_cb (ZichaRiskLeadsPage *self,
                             GtkColumnView      *column_view)
 {
   /* Enter on a row: the details pane takes the focus, with the triage buttons. */
-  gtk_single_selection_set_selected (self->selection, position);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    _zicha_risk_leads_page_select_only (self, position);
   gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
 }
 
@@ -239,7 +360,10 @@ void
 _zicha_risk_leads_page_clear_list (ZichaRiskLeadsPage *self)
 {
   if (self->selection != NULL)
-    gtk_single_selection_set_model (self->selection, NULL);
+    gtk_multi_selection_set_model (self->selection, NULL);
+  self->current_id = 0;
+  self->current_position = GTK_INVALID_LIST_POSITION;
+  g_clear_pointer (&self->last_selection, gtk_bitset_unref);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
@@ -254,7 +378,7 @@ _zicha_risk_leads_page_load_list (ZichaRiskLeadsPage *self)
       g_signal_connect_object (self->list, "notify::loading",
                                G_CALLBACK (on_loading_changed_cb), self, G_CONNECT_SWAPPED);
       _zicha_risk_leads_page_apply_filter (self);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
       on_loading_changed_cb (self, NULL, self->list);
     }
   else
@@ -266,10 +390,20 @@ _zicha_risk_leads_page_load_list (ZichaRiskLeadsPage *self)
 void
 _zicha_risk_leads_page_update_details (ZichaRiskLeadsPage *self)
 {
-  ZichaHitRow *row = _zicha_risk_leads_page_get_selected_row (self);
+  g_autoptr(ZichaHitRow) row = _zicha_risk_leads_page_dup_current_row (self);
+  g_autoptr(GPtrArray) hits = _zicha_risk_leads_page_get_selected_hits (self);
+  guint untriaged = 0;
 
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      const ZichaHit *hit = g_ptr_array_index (hits, i);
+
+      untriaged += hit->status == ZICHA_HIT_OPEN || hit->status == ZICHA_HIT_RESOLVED;
+    }
   zicha_hit_detail_set_hit (self->detail, self->db, row != NULL ? zicha_hit_row_get_hit (row)
                                                                 : NULL);
+  zicha_hit_detail_set_selection (self->detail, _zicha_risk_leads_page_get_n_selected (self),
+                                  untriaged);
 }
 
 /* Setup ----------------------------------------------------------------------------------- */
@@ -287,11 +421,13 @@ _zicha_risk_leads_page_list_init (ZichaRiskLeadsPage *self)
 {
   build_columns (self);
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
+  self->current_position = GTK_INVALID_LIST_POSITION;
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* a list read anew drops its selection without saying so */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   self->row_menu_popover = gtk_popover_menu_new_from_model (self->row_menu);

@@ -1,15 +1,17 @@
 /* zicha-risk-leads-page-private.h — what the files of the Risk leads page share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * ZichaRiskLeadsPage is one widget over four files, each with a concern: the GObject and the
+ * ZichaRiskLeadsPage is one widget over five files, each with a concern: the GObject and the
  * public API (zicha-risk-leads-page.c), the as-of date, counts and filters (-filters.c), the
- * list and the details pane (-list.c), runs, actions and triage (-actions.c). This header
+ * list, its selection and the details pane (-list.c), runs and actions (-actions.c), triage
+ * with its dialogs and toasts (-triage.c). This header
  * holds the instance struct and the _zicha_risk_leads_page_* functions they call in each
  * other, and the test hooks, which only tests/test-ui-*.c and build-aux/zicha-screenshots.c
  * use. */
 #pragma once
 
 #include "zicha-area-card.h"
+#include "zicha-confirm-dialog.h"
 #include "zicha-hit-detail.h"
 #include "zicha-hit-list.h"
 #include "zicha-hits.h"
@@ -20,6 +22,8 @@
 G_BEGIN_DECLS
 
 #define ZICHA_RISK_LEADS_N_AREAS (ZICHA_RULE_AREA_CAPABILITY + 1)
+/* The most leads confirmed or dismissed at once (more are read page by page: too slow). */
+#define ZICHA_RISK_LEADS_MAX_TRIAGE 500
 
 struct _ZichaRiskLeadsPage
 {
@@ -28,7 +32,12 @@ struct _ZichaRiskLeadsPage
 
   ZichaDb             *db;
   ZichaHitList        *list;
-  GtkSingleSelection  *selection;
+  GtkMultiSelection   *selection;
+  gint64               current_id;     /* the lead of the details pane: focused or last selected */
+  guint                current_position; /* …where it was last seen in the list */
+  GtkBitset           *last_selection; /* the selection before its last change */
+  GArray              *last_triage;    /* the leads of the last triage (gint64), for Undo */
+  gboolean             last_confirmed; /* …confirmed (else dismissed) */
   GDate                as_of;
   gboolean             as_of_chosen;
 
@@ -94,16 +103,33 @@ void          _zicha_risk_leads_page_list_init           (ZichaRiskLeadsPage    
 void          _zicha_risk_leads_page_clear_list          (ZichaRiskLeadsPage      *self);
 /* A list of the risk leads of self->db (none without one), filtered and shown. */
 void          _zicha_risk_leads_page_load_list           (ZichaRiskLeadsPage      *self);
-ZichaHitRow  *_zicha_risk_leads_page_get_selected_row    (ZichaRiskLeadsPage      *self);
+/* The lead of the details pane (a new reference), or NULL. */
+ZichaHitRow  *_zicha_risk_leads_page_dup_current_row     (ZichaRiskLeadsPage      *self);
+/* Makes the lead at @position the only one selected and the current one. */
+void          _zicha_risk_leads_page_select_only         (ZichaRiskLeadsPage      *self,
+                                                          guint                    position);
+/* The number of leads selected. */
+guint         _zicha_risk_leads_page_get_n_selected      (ZichaRiskLeadsPage      *self);
+/* The selected leads (ZichaHit*) in list order, or NULL when more than
+ * ZICHA_RISK_LEADS_MAX_TRIAGE are selected. */
+GPtrArray    *_zicha_risk_leads_page_get_selected_hits   (ZichaRiskLeadsPage      *self);
 void          _zicha_risk_leads_page_update_details      (ZichaRiskLeadsPage      *self);
 
-/* zicha-risk-leads-page-actions.c: runs, actions, the dismiss dialog, toasts, triage */
+/* zicha-risk-leads-page-actions.c: runs and the actions that are not triage */
 void          _zicha_risk_leads_page_class_actions_init  (ZichaRiskLeadsPageClass *klass);
 /* A run is going on while @cancellable is not NULL. */
 void          _zicha_risk_leads_page_set_running         (ZichaRiskLeadsPage      *self,
                                                           GCancellable            *cancellable);
+
+/* zicha-risk-leads-page-triage.c: confirming, dismissing, undoing; dialogs and toasts */
+void          _zicha_risk_leads_page_class_triage_init   (ZichaRiskLeadsPageClass *klass);
 /* Enables the risk.* actions that apply to the selection and the database. */
 void          _zicha_risk_leads_page_update_actions      (ZichaRiskLeadsPage      *self);
+/* Shows @title in the page's toast (replacing the one shown), with no button. */
+void          _zicha_risk_leads_page_show_toast          (ZichaRiskLeadsPage      *self,
+                                                          const char              *title);
+/* The user name that the changes are recorded with (a new string). */
+char         *_zicha_risk_leads_page_get_user_name       (ZichaRiskLeadsPage      *self);
 
 /* Test hooks ------------------------------------------------------------------------------ */
 

@@ -5,13 +5,13 @@
  *
  * The list is a ZichaHitList (filtered and ordered in SQL, read page by page) in a column
  * view; the four focus-area cards and the rules sidebar show counts and set the filters; the
- * details pane explains the selected hit and links to its records. Runs go through
- * zicha_rules_run_async; a lead is confirmed into the problem ledger
- * (zicha_problems_confirm_hits/_undo_confirm) and dismissed by zicha_hits_dismiss/_undo_triage.
+ * details pane explains the current hit and links to its records. Runs go through
+ * zicha_rules_run_async; leads (one or several) are confirmed into the problem ledger through
+ * the confirm dialog and dismissed with a reason (zicha-risk-leads-page-triage.c).
  *
  * This file holds the GObject and GtkWidget parts, the database, the as-of date and the
- * public getters; the rest is in zicha-risk-leads-page-filters.c, -list.c and -actions.c,
- * which share zicha-risk-leads-page-private.h. */
+ * public getters; the rest is in zicha-risk-leads-page-filters.c, -list.c, -actions.c and
+ * -triage.c, which share zicha-risk-leads-page-private.h. */
 #define G_LOG_DOMAIN "zicha-risk-leads"
 
 #include "config.h"
@@ -129,6 +129,7 @@ zicha_risk_leads_page_dispose (GObject *object)
   g_clear_pointer (&self->rule_counts, g_ptr_array_unref);
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
   g_clear_pointer (&self->last_result, zicha_rule_run_result_free);
+  g_clear_pointer (&self->last_triage, g_array_unref);
 
   G_OBJECT_CLASS (zicha_risk_leads_page_parent_class)->dispose (object);
 }
@@ -201,6 +202,7 @@ zicha_risk_leads_page_class_init (ZichaRiskLeadsPageClass *klass)
   _zicha_risk_leads_page_class_filters_init (klass);
   _zicha_risk_leads_page_class_list_init (klass);
   _zicha_risk_leads_page_class_actions_init (klass);
+  _zicha_risk_leads_page_class_triage_init (klass);
 }
 
 static void
@@ -244,6 +246,7 @@ zicha_risk_leads_page_set_db (ZichaRiskLeadsPage *self,
     return;
 
   _zicha_risk_leads_page_clear_list (self);
+  g_clear_pointer (&self->last_triage, g_array_unref);
   g_set_object (&self->db, db);
   g_clear_pointer (&self->last_result, zicha_rule_run_result_free);
   _zicha_risk_leads_page_load_list (self);
@@ -308,16 +311,16 @@ zicha_risk_leads_page_select (ZichaRiskLeadsPage *self,
                               guint               position)
 {
   g_return_if_fail (ZICHA_IS_RISK_LEADS_PAGE (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  _zicha_risk_leads_page_select_only (self, position);
 }
 
 gint64
 zicha_risk_leads_page_get_selected_id (ZichaRiskLeadsPage *self)
 {
-  ZichaHitRow *row;
+  g_autoptr(ZichaHitRow) row = NULL;
 
   g_return_val_if_fail (ZICHA_IS_RISK_LEADS_PAGE (self), 0);
-  row = _zicha_risk_leads_page_get_selected_row (self);
+  row = _zicha_risk_leads_page_dup_current_row (self);
   return row != NULL ? zicha_hit_row_get_id (row) : 0;
 }
 

@@ -4,7 +4,9 @@
 
 #include <adwaita.h>
 
+#include "zicha-confirm-dialog.h"
 #include "zicha-core.h"
+#include "zicha-problems.h"
 #include "zicha-rules.h"
 
 G_BEGIN_DECLS
@@ -39,25 +41,50 @@ void            zicha_risk_leads_page_set_filter   (ZichaRiskLeadsPage *self,
                                                     const char         *severity,
                                                     const char         *status);
 
-/* Selects the hit at @position of the list (G_MAXUINT: none) and shows its details. */
+/* Selects the hit at @position of the list alone (G_MAXUINT: none) and shows its details.
+ * Several are selected as in any list (Ctrl and Shift with a click or the arrow keys, Ctrl+A);
+ * the details show the one focused or selected last. */
 void            zicha_risk_leads_page_select       (ZichaRiskLeadsPage *self,
                                                     guint               position);
-/* The selected hit's id, or 0. */
+/* The id of the hit whose details are shown (selected), or 0. */
 gint64          zicha_risk_leads_page_get_selected_id (ZichaRiskLeadsPage *self);
 
-/* Triage as the buttons, shortcuts and the dismiss dialog do it: recorded with the user
- * name of the application; a toast offers to undo. FALSE (and a toast saying why) when the
- * database refuses. */
+/* Triage as the buttons, shortcuts and dialogs do it: recorded with the user name of the
+ * application, in one transaction however many leads; a toast says what was done (and offers
+ * to open the problem, or to undo a dismissal). FALSE or 0 (and a toast saying why) when the
+ * database refuses.
+ *
+ * Confirms @hit_ids into the problem @into_problem_id, or with 0 into a new problem made from
+ * them, with the fields of @draft that are set (zicha_problems_confirm_hits_as ()); returns
+ * the problem's id. */
+gint64          zicha_risk_leads_page_confirm_hits (ZichaRiskLeadsPage      *self,
+                                                    const gint64            *hit_ids,
+                                                    guint                    n_hits,
+                                                    gint64                   into_problem_id,
+                                                    const ZichaProblemDraft *draft,
+                                                    const char              *note);
+/* One lead into a new problem as the leads make it. */
 gboolean        zicha_risk_leads_page_confirm_hit  (ZichaRiskLeadsPage *self,
                                                     gint64              hit_id);
+gboolean        zicha_risk_leads_page_dismiss_hits (ZichaRiskLeadsPage *self,
+                                                    const gint64       *hit_ids,
+                                                    guint               n_hits,
+                                                    const char         *reason);
 gboolean        zicha_risk_leads_page_dismiss_hit  (ZichaRiskLeadsPage *self,
                                                     gint64              hit_id,
                                                     const char         *reason);
+/* Undoes the triage of one lead (risk.undo-triage). */
 gboolean        zicha_risk_leads_page_undo_hit     (ZichaRiskLeadsPage *self,
                                                     gint64              hit_id);
-/* The dialog of the risk.dismiss action, asking for the reason, for hit @hit_id. */
+/* Undoes the last confirmation or dismissal of this page whole, for those of its leads still
+ * as it left them (risk.undo-last, the toast's Undo; Ctrl+Z on one of its leads). */
+gboolean        zicha_risk_leads_page_undo_last    (ZichaRiskLeadsPage *self);
+/* The dialogs of risk.confirm and risk.dismiss, for the selected leads that are neither
+ * confirmed nor dismissed (the others are left out, and the dialog says so); NULL when there
+ * is none. The dismiss dialog asks one reason for all. */
+ZichaConfirmDialog *
+                zicha_risk_leads_page_ask_confirm  (ZichaRiskLeadsPage *self);
 AdwMessageDialog *
-                zicha_risk_leads_page_ask_dismiss  (ZichaRiskLeadsPage *self,
-                                                    gint64              hit_id);
+                zicha_risk_leads_page_ask_dismiss  (ZichaRiskLeadsPage *self);
 
 G_END_DECLS

@@ -174,7 +174,8 @@ gboolean
 _zicha_plans_begin (ZichaDb  *db,
                     GError  **error)
 {
-  if (sqlite3_exec (zicha_db_get_handle (db), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+  /* through store: a savepoint inside an enclosing transaction (zicha_db_begin_outer ()) */
+  if (!zicha_db_begin (db, NULL))
     {
       zicha_db_set_error (db, error, _("Could not change the self-inspection plan"));
       return FALSE;
@@ -186,7 +187,7 @@ gboolean
 _zicha_plans_commit (ZichaDb  *db,
                      GError  **error)
 {
-  if (sqlite3_exec (zicha_db_get_handle (db), "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (!zicha_db_commit (db, NULL))
     return _zicha_plans_fail (db, error);
   return TRUE;
 }
@@ -197,7 +198,7 @@ _zicha_plans_fail (ZichaDb  *db,
 {
   if (error == NULL || *error == NULL)
     zicha_db_set_error (db, error, _("Could not change the self-inspection plan"));
-  sqlite3_exec (zicha_db_get_handle (db), "ROLLBACK", NULL, NULL, NULL);
+  zicha_db_rollback (db);
   return FALSE;
 }
 

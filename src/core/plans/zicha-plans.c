@@ -333,7 +333,7 @@ begin_plan_change (ZichaDb  *db,
     return FALSE;
   if (!_zicha_plans_check_plan (db, plan_id, error))
     {
-      sqlite3_exec (zicha_db_get_handle (db), "ROLLBACK", NULL, NULL, NULL);
+      zicha_db_rollback (db);
       return FALSE;
     }
   *out_before = zicha_change_log_row_json (db, "plans", plan_id);

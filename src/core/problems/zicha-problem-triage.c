@@ -37,18 +37,50 @@ severity_rank (const char *severity)
   return (gint) value;   /* high 0, medium 1, low 2 */
 }
 
-/* A new problem pre-filled from @hits (ZichaHit*, at least one). */
-static gboolean
-insert_from_hits (ZichaDb *db, GPtrArray *hits, const char *user_name, gint64 *out_problem_id,
-                  GError **error)
+/* The leads @hit_ids (ZichaHit*), each once, in their order; NULL with @error when one is
+ * missing or there is none. */
+static GPtrArray *
+load_hits (ZichaDb *db, const gint64 *hit_ids, guint n_hits, GError **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_hit_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (n_hits == 0)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+                           _("No risk lead to confirm"));
+      return NULL;
+    }
+  for (guint i = 0; i < n_hits; i++)
+    {
+      ZichaHit *hit;
+
+      if (!g_hash_table_add (seen, (gpointer) &hit_ids[i]))
+        continue;
+      hit = zicha_hits_get (db, hit_ids[i], error);
+      if (hit == NULL)
+        return NULL;
+      g_ptr_array_add (hits, hit);
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* A new problem's draft from @hits (ZichaHit*, at least one): the area of the first lead, the
+ * highest severity, the title of the first lead's rule, their messages (each once) as the
+ * description in @description, the first lead's rule; the fields of @overrides (may be NULL)
+ * that are not NULL replace them. Its strings point into @hits, @overrides and @description. */
+static void
+draft_from_hits (GPtrArray *hits, const ZichaProblemDraft *overrides, GString *description,
+                 ZichaProblemDraft *draft)
 {
   const ZichaHit *first = g_ptr_array_index (hits, 0);
   const ZichaHit *highest = first;
   const ZichaRule *rule = zicha_rules_lookup (first->rule);
-  g_autoptr(GString) description = g_string_new (NULL);
   g_autoptr(GHashTable) messages = g_hash_table_new (g_str_hash, g_str_equal);
-  ZichaProblemDraft draft = { 0 };
+  const ZichaProblemDraft none = { 0 };
 
+  if (overrides == NULL)
+    overrides = &none;
   for (guint i = 0; i < hits->len; i++)
     {
       const ZichaHit *hit = g_ptr_array_index (hits, i);
@@ -62,14 +94,122 @@ insert_from_hits (ZichaDb *db, GPtrArray *hits, const char *user_name, gint64 *o
           g_string_append (description, hit->message);
         }
     }
-  draft.area = first->area;
-  draft.severity = highest->severity;
-  draft.title = rule != NULL ? zicha_rule_get_title (rule) : first->rule;
-  draft.description = description->str;
-  draft.source = ZICHA_PROBLEM_SOURCE_HIT;
-  draft.rule = first->rule;
-  draft.found_by = user_name;
-  return _zicha_problems_insert (db, &draft, user_name, out_problem_id, error);
+  *draft = *overrides;
+#define OR(field, value) (overrides->field != NULL ? overrides->field : (value))
+  draft->area = OR (area, first->area);
+  draft->severity = OR (severity, highest->severity);
+  draft->title = OR (title, rule != NULL ? zicha_rule_get_title (rule) : first->rule);
+  draft->description = OR (description, description->str);
+  draft->rule = OR (rule, first->rule);
+#undef OR
+  draft->source = ZICHA_PROBLEM_SOURCE_HIT;
+  draft->checklist_item = 0;
+  draft->sample_item = 0;
+  draft->complaint = 0;
+  draft->extended_from = 0;
+}
+
+ZichaProblem *
+zicha_problems_preview_hits (ZichaDb        *db,
+                             const gint64   *hit_ids,
+                             guint           n_hits,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  ZichaProblemDraft draft;
+  ZichaProblem *problem;
+
+  g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
+  g_return_val_if_fail (hit_ids != NULL || n_hits == 0, NULL);
+
+  hits = load_hits (db, hit_ids, n_hits, error);
+  if (hits == NULL)
+    return NULL;
+  draft_from_hits (hits, NULL, description, &draft);
+  problem = g_new0 (ZichaProblem, 1);
+  problem->area = g_strdup (draft.area);
+  problem->source = ZICHA_PROBLEM_SOURCE_HIT;
+  problem->severity = g_strdup (draft.severity);
+  problem->title = g_strdup (draft.title);
+  problem->description = description->len > 0 ? g_strdup (description->str) : NULL;
+  problem->rule = g_strdup (draft.rule);
+  return problem;
+}
+
+/* Confirms @hits into @into_problem_id, or into a new problem (0) made from them with
+ * @overrides; inside the caller's transaction. */
+static gboolean
+confirm_in_transaction (ZichaDb *db, GPtrArray *hits, gint64 into_problem_id,
+                        const ZichaProblemDraft *overrides, const char *note,
+                        const char *user_name, gint64 *out_problem_id, GError **error)
+{
+  gint64 problem_id = into_problem_id;
+
+  if (into_problem_id == 0)
+    {
+      g_autoptr(GString) description = g_string_new (NULL);
+      ZichaProblemDraft draft;
+
+      draft_from_hits (hits, overrides, description, &draft);
+      if (draft.found_by == NULL)
+        draft.found_by = user_name;
+      if (!_zicha_problems_insert (db, &draft, user_name, &problem_id, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(ZichaProblem) problem = zicha_problems_get (db, into_problem_id, error);
+
+      if (problem == NULL)
+        return FALSE;
+      if (problem->state == ZICHA_PROBLEM_WITHDRAWN)
+        {
+          g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_CONFLICT,
+                       /* Translators: %s is a problem's number (ZC-2026-001) */
+                       _("The problem %s is withdrawn: risk leads cannot be added to it"),
+                       problem->number);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const ZichaHit *hit = g_ptr_array_index (hits, i);
+
+      if (!zicha_hits_mark_confirmed (db, hit->id, user_name, error)
+          || !_zicha_problems_add_hit (db, problem_id, hit->id, note, user_name, error))
+        return FALSE;
+    }
+  *out_problem_id = problem_id;
+  return TRUE;
+}
+
+static gboolean
+confirm (ZichaDb *db, const gint64 *hit_ids, guint n_hits, gint64 into_problem_id,
+         const ZichaProblemDraft *overrides, const char *note, const char *user_name,
+         gint64 *out_problem_id, GError **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 problem_id = 0;
+  gboolean ok;
+
+  if (n_hits == 0)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+                           _("No risk lead to confirm"));
+      return FALSE;
+    }
+  if (!_zicha_problems_begin (db, error))
+    return FALSE;
+  hits = load_hits (db, hit_ids, n_hits, error);
+  ok = hits != NULL
+       && confirm_in_transaction (db, hits, into_problem_id, overrides, note, user_name,
+                                  &problem_id, error);
+  if (!_zicha_problems_end (db, ok, error))
+    return FALSE;
+  if (out_problem_id != NULL)
+    *out_problem_id = problem_id;
+  return TRUE;
 }
 
 gboolean
@@ -82,63 +222,27 @@ zicha_problems_confirm_hits (ZichaDb       *db,
                              gint64        *out_problem_id,
                              GError       **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) zicha_hit_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 problem_id = into_problem_id;
-  gboolean ok = TRUE;
-
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
   g_return_val_if_fail (hit_ids != NULL || n_hits == 0, FALSE);
 
-  if (n_hits == 0)
-    {
-      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
-                           _("No risk lead to confirm"));
-      return FALSE;
-    }
-  if (!_zicha_problems_begin (db, error))
-    return FALSE;
-  for (guint i = 0; ok && i < n_hits; i++)
-    {
-      ZichaHit *hit;
+  return confirm (db, hit_ids, n_hits, into_problem_id, NULL, note, user_name, out_problem_id,
+                  error);
+}
 
-      if (!g_hash_table_add (seen, (gpointer) &hit_ids[i]))
-        continue;
-      hit = zicha_hits_get (db, hit_ids[i], error);
-      if (hit == NULL)
-        ok = FALSE;
-      else
-        g_ptr_array_add (hits, hit);
-    }
+gboolean
+zicha_problems_confirm_hits_as (ZichaDb                  *db,
+                                const gint64             *hit_ids,
+                                guint                     n_hits,
+                                const ZichaProblemDraft  *draft,
+                                const char               *note,
+                                const char               *user_name,
+                                gint64                   *out_problem_id,
+                                GError                  **error)
+{
+  g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
+  g_return_val_if_fail (hit_ids != NULL || n_hits == 0, FALSE);
 
-  if (ok && into_problem_id == 0)
-    ok = insert_from_hits (db, hits, user_name, &problem_id, error);
-  else if (ok)
-    {
-      g_autoptr(ZichaProblem) problem = zicha_problems_get (db, into_problem_id, error);
-
-      ok = problem != NULL;
-      if (ok && problem->state == ZICHA_PROBLEM_WITHDRAWN)
-        {
-          g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_CONFLICT,
-                       /* Translators: %s is a problem's number (ZC-2026-001) */
-                       _("The problem %s is withdrawn: risk leads cannot be added to it"),
-                       problem->number);
-          ok = FALSE;
-        }
-    }
-  for (guint i = 0; ok && i < hits->len; i++)
-    {
-      const ZichaHit *hit = g_ptr_array_index (hits, i);
-
-      ok = zicha_hits_mark_confirmed (db, hit->id, user_name, error)
-           && _zicha_problems_add_hit (db, problem_id, hit->id, note, user_name, error);
-    }
-  if (!_zicha_problems_end (db, ok, error))
-    return FALSE;
-  if (out_problem_id != NULL)
-    *out_problem_id = problem_id;
-  return TRUE;
+  return confirm (db, hit_ids, n_hits, 0, draft, note, user_name, out_problem_id, error);
 }
 
 /* Undoing --------------------------------------------------------------------------------- */
@@ -250,34 +354,54 @@ undo_in_problem (ZichaDb *db, gint64 problem_id, gint64 hit_id, const char *user
                                         user_name, error);
 }
 
+/* Takes the confirmation of @hit_id back, inside the caller's transaction. */
+static gboolean
+undo_one (ZichaDb *db, gint64 hit_id, const char *user_name, GError **error)
+{
+  g_autoptr(ZichaHit) hit = zicha_hits_get (db, hit_id, error);
+  gint64 problem_id;
+
+  if (hit == NULL)
+    return FALSE;
+  if (hit->status != ZICHA_HIT_CONFIRMED)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("The hit is not confirmed"));
+      return FALSE;
+    }
+  problem_id = zicha_problems_find_by_hit (db, hit_id, error);
+  if (problem_id < 0 || !zicha_hits_unmark_confirmed (db, hit_id, user_name, error))
+    return FALSE;
+  return problem_id == 0 || undo_in_problem (db, problem_id, hit_id, user_name, error);
+}
+
 gboolean
 zicha_problems_undo_confirm (ZichaDb     *db,
                              gint64       hit_id,
                              const char  *user_name,
                              GError     **error)
 {
-  g_autoptr(ZichaHit) hit = NULL;
-  gint64 problem_id = 0;
-  gboolean ok;
+  return zicha_problems_undo_confirm_hits (db, &hit_id, 1, user_name, error);
+}
+
+gboolean
+zicha_problems_undo_confirm_hits (ZichaDb       *db,
+                                  const gint64  *hit_ids,
+                                  guint          n_hits,
+                                  const char    *user_name,
+                                  GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
+  g_return_val_if_fail (hit_ids != NULL || n_hits == 0, FALSE);
 
   if (!_zicha_problems_begin (db, error))
     return FALSE;
-  hit = zicha_hits_get (db, hit_id, error);
-  ok = hit != NULL;
-  if (ok && hit->status != ZICHA_HIT_CONFIRMED)
-    {
-      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("The hit is not confirmed"));
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      problem_id = zicha_problems_find_by_hit (db, hit_id, error);
-      ok = problem_id >= 0;
-    }
-  ok = ok && zicha_hits_unmark_confirmed (db, hit_id, user_name, error);
-  if (ok && problem_id > 0)
-    ok = undo_in_problem (db, problem_id, hit_id, user_name, error);
+  /* the last first: a problem made from these leads goes with the first of them, as one
+   * made from one lead */
+  for (guint i = n_hits; ok && i > 0; i--)
+    if (g_hash_table_add (seen, (gpointer) &hit_ids[i - 1]))
+      ok = undo_one (db, hit_ids[i - 1], user_name, error);
   return _zicha_problems_end (db, ok, error);
 }

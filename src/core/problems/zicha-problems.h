@@ -344,6 +344,28 @@ gboolean      zicha_problems_confirm_hits   (ZichaDb                    *db,
                                              const char                 *user_name,
                                              gint64                     *out_problem_id,
                                              GError                    **error);
+/* What zicha_problems_confirm_hits () makes of the leads @hit_ids as a new problem, not
+ * stored: its area, severity, title, description, rule and source (id 0, no number), for a
+ * front that shows it and lets the user change it before confirming
+ * (zicha_problems_confirm_hits_as ()). A missing lead is ZICHA_ERROR_NOT_FOUND, none at all
+ * ZICHA_ERROR_USAGE; whether the leads may still be confirmed is not checked. */
+ZichaProblem *zicha_problems_preview_hits   (ZichaDb                    *db,
+                                             const gint64               *hit_ids,
+                                             guint                       n_hits,
+                                             GError                    **error);
+/* As zicha_problems_confirm_hits () into a new problem, whose fields are those of @draft
+ * where they are not NULL (strings) or 0 (ids are ignored), else what the leads give: area,
+ * severity, title, description, rule; found_on (NULL: today; the number is of its year),
+ * found_by (NULL: @user_name), department and responsible. Its source is always hit.
+ * Checks and errors as zicha_problems_create () and zicha_problems_confirm_hits (). */
+gboolean      zicha_problems_confirm_hits_as (ZichaDb                   *db,
+                                              const gint64              *hit_ids,
+                                              guint                      n_hits,
+                                              const ZichaProblemDraft   *draft,
+                                              const char                *note,
+                                              const char                *user_name,
+                                              gint64                    *out_problem_id,
+                                              GError                   **error);
 /* Takes the confirmation of the risk lead @hit_id back, in one transaction: the hit returns
  * to its status before it. A problem made from this lead alone (source hit, no other lead)
  * is deleted when zicha_problems_delete () may delete it (latest of its year, nothing refers
@@ -355,5 +377,14 @@ gboolean      zicha_problems_undo_confirm   (ZichaDb                    *db,
                                              gint64                      hit_id,
                                              const char                 *user_name,
                                              GError                    **error);
+/* Takes back the confirmations of the leads @hit_ids (each as zicha_problems_undo_confirm ()),
+ * the last first, in one transaction: what confirming them together made is undone whole (a
+ * problem made from them alone goes as one made from one lead). When one of them fails
+ * (with its error) nothing changes. */
+gboolean      zicha_problems_undo_confirm_hits (ZichaDb                 *db,
+                                                const gint64            *hit_ids,
+                                                guint                    n_hits,
+                                                const char              *user_name,
+                                                GError                 **error);
 
 G_END_DECLS

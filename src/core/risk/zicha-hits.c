@@ -610,6 +610,22 @@ commit_or_rollback (ZichaDb *db, gboolean ok, GError **error)
   return FALSE;
 }
 
+/* Dismisses one hit inside the caller's transaction. */
+static gboolean
+dismiss_one (ZichaDb *db, gint64 hit_id, const char *reason, const char *user_name,
+             const char *now, GError **error)
+{
+  g_autoptr(ZichaHit) hit = NULL;
+  g_autofree char *before = NULL;
+
+  hit = get_for_change (db, hit_id, &before, error);
+  if (hit == NULL || !check_untriaged (hit, error))
+    return FALSE;
+  if (!_zicha_hit_store_dismiss (zicha_db_get_handle (db), hit_id, reason, user_name, now))
+    return fail_in_transaction (db, error);
+  return log_change (db, hit_id, user_name, before, error);
+}
+
 gboolean
 zicha_hits_dismiss (ZichaDb     *db,
                     gint64       hit_id,
@@ -617,29 +633,71 @@ zicha_hits_dismiss (ZichaDb     *db,
                     const char  *user_name,
                     GError     **error)
 {
-  g_autoptr(ZichaHit) hit = NULL;
+  return zicha_hits_dismiss_many (db, &hit_id, 1, reason, user_name, error);
+}
+
+gboolean
+zicha_hits_dismiss_many (ZichaDb       *db,
+                         const gint64  *hit_ids,
+                         guint          n_hits,
+                         const char    *reason,
+                         const char    *user_name,
+                         GError       **error)
+{
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autofree char *before = NULL;
-  gboolean ok;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean ok = TRUE;
   char now[20];
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
+  g_return_val_if_fail (hit_ids != NULL || n_hits == 0, FALSE);
 
   if (*trimmed == '\0')
     {
       g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("A reason is needed to dismiss a hit"));
       return FALSE;
     }
+  if (n_hits == 0)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("No risk lead to dismiss"));
+      return FALSE;
+    }
   if (!zicha_db_begin (db, error))
     return FALSE;
-  hit = get_for_change (db, hit_id, &before, error);
   zicha_now (now);
-  ok = hit != NULL && check_untriaged (hit, error);
-  if (ok && !_zicha_hit_store_dismiss (zicha_db_get_handle (db), hit_id, trimmed, user_name, now))
-    ok = fail_in_transaction (db, error);
-  ok = ok && log_change (db, hit_id, user_name, before, error);
+  for (guint i = 0; ok && i < n_hits; i++)
+    if (g_hash_table_add (seen, (gpointer) &hit_ids[i]))
+      ok = dismiss_one (db, hit_ids[i], trimmed, user_name, now, error);
   /* dismissed hits leave the risk score */
   return commit_or_rollback (db, ok, error);
+}
+
+/* Undoes the dismissal of one hit inside the caller's transaction. */
+static gboolean
+undo_one (ZichaDb *db, gint64 hit_id, const char *user_name, GError **error)
+{
+  g_autoptr(ZichaHit) hit = NULL;
+  g_autofree char *before = NULL;
+
+  hit = get_for_change (db, hit_id, &before, error);
+  if (hit == NULL)
+    return FALSE;
+  if (hit->status == ZICHA_HIT_CONFIRMED)
+    {
+      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
+                           _("A confirmed hit is part of a problem: undo the confirmation "
+                             "through the problem list"));
+      return FALSE;
+    }
+  if (hit->status != ZICHA_HIT_DISMISSED)
+    {
+      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("The hit is neither confirmed nor "
+                                                            "dismissed"));
+      return FALSE;
+    }
+  if (!_zicha_hit_store_undo_triage (zicha_db_get_handle (db), hit_id))
+    return fail_in_transaction (db, error);
+  return log_change (db, hit_id, user_name, before, error);
 }
 
 gboolean
@@ -648,32 +706,27 @@ zicha_hits_undo_triage (ZichaDb     *db,
                         const char  *user_name,
                         GError     **error)
 {
-  g_autoptr(ZichaHit) hit = NULL;
-  g_autofree char *before = NULL;
-  gboolean ok;
+  return zicha_hits_undo_triage_many (db, &hit_id, 1, user_name, error);
+}
+
+gboolean
+zicha_hits_undo_triage_many (ZichaDb       *db,
+                             const gint64  *hit_ids,
+                             guint          n_hits,
+                             const char    *user_name,
+                             GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (ZICHA_IS_DB (db), FALSE);
+  g_return_val_if_fail (hit_ids != NULL || n_hits == 0, FALSE);
 
   if (!zicha_db_begin (db, error))
     return FALSE;
-  hit = get_for_change (db, hit_id, &before, error);
-  ok = hit != NULL;
-  if (ok && hit->status == ZICHA_HIT_CONFIRMED)
-    {
-      g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
-                           _("A confirmed hit is part of a problem: undo the confirmation "
-                             "through the problem list"));
-      ok = FALSE;
-    }
-  else if (ok && hit->status != ZICHA_HIT_DISMISSED)
-    {
-      g_set_error (error, ZICHA_ERROR, ZICHA_ERROR_USAGE, _("The hit is neither confirmed nor "
-                                                            "dismissed"));
-      ok = FALSE;
-    }
-  if (ok && !_zicha_hit_store_undo_triage (zicha_db_get_handle (db), hit_id))
-    ok = fail_in_transaction (db, error);
-  ok = ok && log_change (db, hit_id, user_name, before, error);
+  for (guint i = 0; ok && i < n_hits; i++)
+    if (g_hash_table_add (seen, (gpointer) &hit_ids[i]))
+      ok = undo_one (db, hit_ids[i], user_name, error);
   /* back in the risk score when it is open again */
   return commit_or_rollback (db, ok, error);
 }

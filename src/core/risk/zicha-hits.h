@@ -137,6 +137,20 @@ gboolean   zicha_hits_undo_triage (ZichaDb               *db,
                                    gint64                 hit_id,
                                    const char            *user_name,
                                    GError               **error);
+/* The same for several hits at once, in one transaction: all of them or, when one of them
+ * fails (with its error), none. A hit named twice counts once; none at all is
+ * ZICHA_ERROR_USAGE for a dismissal and nothing to do for an undo. */
+gboolean   zicha_hits_dismiss_many      (ZichaDb          *db,
+                                         const gint64     *hit_ids,
+                                         guint             n_hits,
+                                         const char       *reason,
+                                         const char       *user_name,
+                                         GError          **error);
+gboolean   zicha_hits_undo_triage_many  (ZichaDb          *db,
+                                         const gint64     *hit_ids,
+                                         guint             n_hits,
+                                         const char       *user_name,
+                                         GError          **error);
 
 /* For the problem ledger, inside the caller's transaction (zicha_db_begin () … commit; the
  * caller rolls back on failure): marks the open (or resolved) hit @hit_id confirmed by

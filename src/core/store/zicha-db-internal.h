@@ -23,6 +23,8 @@ struct _ZichaDb
   char     *target_path;          /* staged: where zicha_db_publish () puts the file */
   guint     read_only : 1;        /* no writes through this connection */
   guint     file_read_only : 1;   /* the file itself may not be written */
+  guint     outer : 1;            /* in an enclosing transaction (zicha_db_begin_outer) */
+  guint     savepoints;           /* zicha_db_begin ()s open inside it */
 };
 
 /* Once per process, before SQLite is first used. */

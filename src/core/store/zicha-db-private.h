@@ -30,12 +30,27 @@ gboolean  zicha_db_exec              (ZichaDb      *self,
                                       const char   *sql,
                                       GError      **error);
 
-/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK; inside an enclosing transaction
+ * (below) SAVEPOINT / RELEASE / ROLLBACK TO of it instead. zicha_db_rollback () after the
+ * transaction is over (a failed commit rolled back already) does nothing. */
 gboolean  zicha_db_begin             (ZichaDb      *self,
                                       GError      **error);
 gboolean  zicha_db_commit            (ZichaDb      *self,
                                       GError      **error);
 void      zicha_db_rollback          (ZichaDb      *self);
+
+/* An enclosing transaction, for work made of many changes that are each a transaction of
+ * their own (the core calls of a demo's self-inspection): kept or dropped whole. Begins with
+ * BEGIN IMMEDIATE; until zicha_db_end_outer (), zicha_db_begin/commit/rollback are savepoints
+ * in it, so that a change that fails undoes only itself and reports its error, and the
+ * caller then ends everything. Not nested: beginning one inside a transaction is
+ * ZICHA_ERROR_USAGE. zicha_db_end_outer () commits when @commit (FALSE with @error when that
+ * fails; then nothing is kept), else rolls back and returns FALSE. */
+gboolean  zicha_db_begin_outer       (ZichaDb      *self,
+                                      GError      **error);
+gboolean  zicha_db_end_outer         (ZichaDb      *self,
+                                      gboolean      commit,
+                                      GError      **error);
 
 /* The generation of the body's records (settings key records-generation): whatever changes
  * records that the rules read (an import, the handling of a certificate) raises it inside its

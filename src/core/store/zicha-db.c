@@ -7,7 +7,7 @@
  * writing anything. Only a file that passes is opened, set up (WAL, foreign keys, ...) and
  * brought to the current schema by the numbered migrations, one transaction each; a file Zicha
  * may not write is opened read-only and left without side files. Also here: settings, the
- * records' generation and transactions.
+ * records' generation.
  */
 #define G_LOG_DOMAIN "zicha-db"
 
@@ -727,7 +727,7 @@ zicha_db_read_records_generation (sqlite3 *handle)
   return value;
 }
 
-/* Statements and transactions --------------------------------------------------------------- */
+/* Statements (transactions: zicha-db-transaction.c) ---------------------------------------- */
 
 gboolean
 zicha_db_exec (ZichaDb     *self,
@@ -743,44 +743,4 @@ zicha_db_exec (ZichaDb     *self,
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-zicha_db_begin (ZichaDb  *self,
-                GError  **error)
-{
-  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
-
-  if (sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      zicha_db_set_error (self, error, _("Could not start a database transaction"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-zicha_db_commit (ZichaDb  *self,
-                 GError  **error)
-{
-  g_return_val_if_fail (ZICHA_IS_DB (self), FALSE);
-
-  if (sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      zicha_db_set_error (self, error, _("Could not save the changes to the database"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-zicha_db_rollback (ZichaDb *self)
-{
-  g_return_if_fail (ZICHA_IS_DB (self));
-
-  /* After some errors SQLite has already rolled back by itself. */
-  if (sqlite3_get_autocommit (self->handle))
-    return;
-  if (sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
-    g_debug ("%s: rollback failed: %s", self->path, sqlite3_errmsg (self->handle));
 }

@@ -13,6 +13,9 @@
 
 #include "zicha-change-log.h"
 #include "zicha-db-private.h"
+#include "zicha-ledger-row.h"
+#include "zicha-ledger.h"
+#include "zicha-measure-row.h"
 #include "zicha-measures.h"
 
 G_BEGIN_DECLS
@@ -127,5 +130,17 @@ gboolean      _zicha_rect_filter_days       (ZichaDb       *db,
                                              char           today[11],
                                              char           until[11],
                                              GError       **error);
+
+/* zicha-ledger.c: the row of a problem gone since the list was queried (no number, texts ""). */
+ZichaLedgerEntry *_zicha_ledger_entry_new_empty (gint64 id);
+
+/* zicha-ledger-row.c, zicha-measure-row.c: rows that take @entry / @measure, and a new one in
+ * its place, notified. */
+ZichaLedgerRow   *_zicha_ledger_row_new          (ZichaLedgerEntry *entry);
+void              _zicha_ledger_row_set_entry    (ZichaLedgerRow   *self,
+                                                  ZichaLedgerEntry *entry);
+ZichaMeasureRow  *_zicha_measure_row_new         (ZichaMeasure     *measure);
+void              _zicha_measure_row_set_measure (ZichaMeasureRow  *self,
+                                                  ZichaMeasure     *measure);
 
 G_END_DECLS

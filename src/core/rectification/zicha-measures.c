@@ -126,6 +126,12 @@ zicha_conclusion_get_label (ZichaConclusion conclusion)
 }
 
 const char *
+zicha_org_demand_state_to_string (ZichaOrgDemandState state)
+{
+  return zicha_enum_get_nick (ZICHA_TYPE_ORG_DEMAND_STATE, state);
+}
+
+const char *
 zicha_org_demand_state_get_label (ZichaOrgDemandState state)
 {
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (org_state_labels), NULL);

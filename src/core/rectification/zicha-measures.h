@@ -92,6 +92,7 @@ gboolean    zicha_conclusion_from_string      (const char          *str,
                                                ZichaConclusion     *out);
 /* "" for ZICHA_CONCLUSION_NONE. */
 const char *zicha_conclusion_get_label        (ZichaConclusion      conclusion);
+const char *zicha_org_demand_state_to_string  (ZichaOrgDemandState  state);
 const char *zicha_org_demand_state_get_label  (ZichaOrgDemandState  state);
 
 /* TRUE when DOMAIN.md allows @from → @to (done → in_progress only with a verification found

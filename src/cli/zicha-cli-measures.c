@@ -254,12 +254,12 @@ zicha_cli_rect_print_measure (ZichaOutputFormat    format,
     }
   {
     g_autoptr(GString) out = g_string_new (NULL);
-    gsize width = zicha_utf8_width (_("Number"));
+    gsize width = zicha_utf8_width (_("Measure no."));
 
     for (guint i = 0; i < n; i++)
       width = MAX (width, zicha_utf8_width (_(fields[i].title)));
-    g_string_append (out, _("Number"));
-    for (gsize w = zicha_utf8_width (_("Number")); w < width + 2; w++)
+    g_string_append (out, _("Measure no."));
+    for (gsize w = zicha_utf8_width (_("Measure no.")); w < width + 2; w++)
       g_string_append_c (out, ' ');
     g_string_append_printf (out, "%" G_GINT64_FORMAT "\n", m->id);
     for (guint i = 0; i < n; i++)
@@ -821,7 +821,7 @@ zicha_cli_cmd_measures (ZichaCli  *cli,
       return zicha_cli_write_json (json, error);
     }
   table = zicha_table_new ();
-  c_id = zicha_table_add_column (table, "id", _("Number"), ZICHA_COLUMN_NUMBER);
+  c_id = zicha_table_add_column (table, "id", _("Measure no."), ZICHA_COLUMN_NUMBER);
   c_problems = zicha_table_add_column (table, "problems", _("Problems"), ZICHA_COLUMN_TEXT);
   c_kind = zicha_table_add_column (table, "kind", _("Kind"), ZICHA_COLUMN_TEXT);
   c_status = zicha_table_add_column (table, "status", _("Status"), ZICHA_COLUMN_TEXT);

@@ -30,6 +30,21 @@ one_argument (char **args, const char *message, GError **error)
   return FALSE;
 }
 
+/* The subcommand @name as a static string (zicha_cli_set_subcommand () keeps the pointer). */
+static const char *
+static_name (const char *name)
+{
+  static const char * const names[] = {
+    "add", "list", "get", "remove", "restore", "suspend", "withdraw", "cancel", "reduce",
+    "undo", "actions", "clocks",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      return names[i];
+  return NULL;
+}
+
 /* evidence ---------------------------------------------------------------------------------- */
 
 static gboolean
@@ -60,7 +75,7 @@ evidence_list (ZichaDb *db, gint64 measure, gint64 problem, gboolean all,
   if (files == NULL)
     return FALSE;
   table = zicha_table_new ();
-  c_id = zicha_table_add_column (table, "id", _("Number"), ZICHA_COLUMN_NUMBER);
+  c_id = zicha_table_add_column (table, "id", _("File no."), ZICHA_COLUMN_NUMBER);
   c_name = zicha_table_add_column (table, "file_name", _("File"), ZICHA_COLUMN_TEXT);
   c_type = zicha_table_add_column (table, "mime_type", _("Type"), ZICHA_COLUMN_TEXT);
   c_size = zicha_table_add_column (table, "size", _("Bytes"), ZICHA_COLUMN_NUMBER);
@@ -140,7 +155,7 @@ zicha_cli_cmd_evidence (ZichaCli  *cli,
                            _("Give an evidence command: add, list, get, remove or restore"));
       return FALSE;
     }
-  zicha_cli_set_subcommand (cli, sub);
+  zicha_cli_set_subcommand (cli, static_name (sub));
   if (!zicha_cli_parse (cli, entries, argc - 1, argv + 1, &args, error))
     return FALSE;
   if (zicha_cli_help_shown (cli))
@@ -211,7 +226,7 @@ print_actions (ZichaDb *db, const char *cert_no, gint64 problem_id, ZichaOutputF
   if (actions == NULL)
     return FALSE;
   table = zicha_table_new ();
-  c_id = zicha_table_add_column (table, "id", _("Number"), ZICHA_COLUMN_NUMBER);
+  c_id = zicha_table_add_column (table, "id", _("No."), ZICHA_COLUMN_NUMBER);
   c_cert = zicha_table_add_column (table, "cert_no", _("Certificate"), ZICHA_COLUMN_TEXT);
   c_action = zicha_table_add_column (table, "action", _("Handling"), ZICHA_COLUMN_TEXT);
   c_on = zicha_table_add_column (table, "on", _("Date"), ZICHA_COLUMN_TEXT);
@@ -346,7 +361,7 @@ zicha_cli_cmd_certificate (ZichaCli  *cli,
                              "reduce, undo, actions or clocks"));
       return FALSE;
     }
-  zicha_cli_set_subcommand (cli, sub);
+  zicha_cli_set_subcommand (cli, static_name (sub));
   if (!zicha_cli_parse (cli, entries, argc - 1, argv + 1, &args, error))
     return FALSE;
   if (zicha_cli_help_shown (cli))
@@ -579,7 +594,8 @@ zicha_cli_cmd_ledger (ZichaCli  *cli,
     return FALSE;
 
   table = zicha_table_new ();
-  c_seq = zicha_table_add_column (table, "seq", _("No."), ZICHA_COLUMN_NUMBER);
+  /* Translators: 序号, the row's number in the ledger */
+  c_seq = zicha_table_add_column (table, "seq", _("Serial no."), ZICHA_COLUMN_NUMBER);
   c_id = zicha_table_add_column (table, "id", _("Id"), ZICHA_COLUMN_NUMBER);
   c_number = zicha_table_add_column (table, "number", _("Problem number"), ZICHA_COLUMN_TEXT);
   c_status = zicha_table_add_column (table, "status", _("Status"), ZICHA_COLUMN_TEXT);

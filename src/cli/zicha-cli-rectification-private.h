@@ -1,9 +1,9 @@
 /* zicha-cli-rectification-private.h — what the rectification commands of zicha-cli share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * zicha-cli-measures.c has measure and measures; zicha-cli-rectification.c has evidence,
- * certificate, ledger, rectification and the close-out and withdrawal of problem; the helpers
- * below are in zicha-cli-measures.c. */
+ * zicha-cli-measure.c has measure, zicha-cli-measures.c measures; zicha-cli-rectification.c
+ * has evidence, certificate, ledger, rectification and the close-out and withdrawal of a
+ * problem; the helpers below are in zicha-cli-measures.c. */
 #pragma once
 
 #include "zicha-certificate-actions.h"

@@ -234,7 +234,7 @@ print_actions (ZichaDb *db, const char *cert_no, gint64 problem_id, ZichaOutputF
                                      ZICHA_COLUMN_TEXT);
   c_after = zicha_table_add_column (table, "status_after", _("Status after"), ZICHA_COLUMN_TEXT);
   c_problem = zicha_table_add_column (table, "problem", _("Problem"), ZICHA_COLUMN_TEXT);
-  c_measure = zicha_table_add_column (table, "measure", _("Measure"), ZICHA_COLUMN_NUMBER);
+  c_measure = zicha_table_add_column (table, "measure", _("Measure no."), ZICHA_COLUMN_NUMBER);
   c_reason = zicha_table_add_column (table, "reason", _("Reason"), ZICHA_COLUMN_TEXT);
   c_by = zicha_table_add_column (table, "created_by", _("By"), ZICHA_COLUMN_TEXT);
   for (guint i = 0; i < actions->len; i++)

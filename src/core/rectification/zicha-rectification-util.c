@@ -315,8 +315,12 @@ _zicha_rect_measure_name (const ZichaMeasure *measure)
 
   for (; *end != '\0' && n < 20; n++)
     end = g_utf8_next_char (end);
-  return g_strdup_printf ("%" G_GINT64_FORMAT " “%.*s%s”", measure->id, (int) (end - text),
-                          text, *end != '\0' ? "…" : "");
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, measure->id);
+  g_autofree char *start = g_strndup (text, (gsize) (end - text));
+
+  /* Translators: a measure named in a message: %1$s its number, %2$s the start of its text,
+   * %3$s "…" when the text was cut, else nothing; e.g. 7（修订审核方案…） */
+  return g_strdup_printf (_("%1$s “%2$s%3$s”"), id, start, *end != '\0' ? "…" : "");
 }
 
 void

@@ -334,7 +334,8 @@ test_closeout (void)
   g_assert_cmpstr (p->closed_at, ==, TODAY);
 }
 
-/* Closed out, then a measure added, linked or restored: the close-out goes, the history keeps it. */
+/* Closed out, then a measure added, linked or restored: the close-out goes, the history keeps
+ * it. */
 static void
 test_closeout_undone (void)
 {

@@ -622,7 +622,8 @@ zicha_cli_cmd_ledger (ZichaCli  *cli,
         }
       /* machines get the nicks of the area and source, people the labels */
       zicha_table_set_display (table, c_cols[0], e->problem->area, e->area_label);
-      zicha_table_set_display (table, c_cols[1], zicha_problem_source_to_string (e->problem->source),
+      zicha_table_set_display (table, c_cols[1],
+                               zicha_problem_source_to_string (e->problem->source),
                                e->source_label);
     }
   return zicha_cli_write_table (table, format, error);

@@ -1095,9 +1095,10 @@ test_sets_replaced (void)
   exec (fx.db, "INSERT INTO certificate_events (cert, event, on_date, reason, origin) "
                "SELECT id, 'suspend', '2024-01-05', '自查', 'zicha' FROM certificates "
                "WHERE cert_no = 'C1'");
-  exec (fx.db, "INSERT INTO certificate_actions (cert, action, on_date, reason, created_at) "
-               "SELECT id, 'suspend', '2024-01-05', '自查', '2024-01-05 10:00:00' "
-               "FROM certificates WHERE cert_no = 'C1'");
+  exec (fx.db, "INSERT INTO certificate_actions (cert, action, on_date, reason, status_before,"
+               " status_after, created_at, created_by) "
+               "SELECT id, 'suspend', '2024-01-05', '自查', 'valid', 'suspended',"
+               " '2024-01-05 10:00:00', 't' FROM certificates WHERE cert_no = 'C1'");
   exec (fx.db, "UPDATE certificates SET status = 'suspended' WHERE cert_no = 'C1'");
 
   folder = new_folder (&fx, "s");

@@ -236,11 +236,18 @@ test_rows (void)
     "         (5, 2026, 5, 'legal', 'high', 'all verified', 'complaint', '2026-06-30', 't');"
     "INSERT INTO problem_hits (problem, hit, added_at) VALUES (1, 5, 't'), (2, 6, 't'),"
     "  (3, 7, 't');"
-    "INSERT INTO measures (problem, description, status, created_at)"
-    "  VALUES (2, 'm', 'open', 't'), (2, 'm', 'open', 't'),"
-    "         (3, 'm', 'open', 't'), (3, 'm', 'in_progress', 't'),"
-    "         (4, 'm', 'done', 't'), (4, 'm', 'verified', 't'),"
-    "         (5, 'm', 'verified', 't'), (5, 'm', 'verified', 't');");
+    "INSERT INTO measures (id, kind, text, status, conclusion, created_at, created_by)"
+    "  VALUES (1, 'correction', 'm', 'open', NULL, 't', 't'),"
+    "         (2, 'correction', 'm', 'open', NULL, 't', 't'),"
+    "         (3, 'correction', 'm', 'open', NULL, 't', 't'),"
+    "         (4, 'correction', 'm', 'in_progress', NULL, 't', 't'),"
+    "         (5, 'correction', 'm', 'done', NULL, 't', 't'),"
+    "         (6, 'correction', 'm', 'verified', 'effective', 't', 't'),"
+    "         (7, 'correction', 'm', 'verified', 'effective', 't', 't'),"
+    "         (8, 'correction', 'm', 'verified', 'effective', 't', 't');"
+    "INSERT INTO measure_problems (measure, problem, linked_at, linked_by)"
+    "  VALUES (1, 2, 't', 't'), (2, 2, 't', 't'), (3, 3, 't', 't'), (4, 3, 't', 't'),"
+    "         (5, 4, 't', 't'), (6, 4, 't', 't'), (7, 5, 't', 't'), (8, 5, 't', 't');");
   o = query (&f);
 
   g_assert_cmpstr (o->body_name, ==, "华测认证有限公司");

@@ -28,9 +28,13 @@ static const char five_problems_sql[] =
   " (5, 2024, 1, 'legal', 'extension', 'medium', 'Audit time short', '50%', '2024-12-31', 't');"
   "UPDATE problems SET withdrawn_at = 't', withdrawn_by = 'u', withdraw_reason = '重复'"
   " WHERE id = 4;"
-  "INSERT INTO measures (problem, description, status, created_at) VALUES"
-  " (1, 'm', 'open', 't'), (2, 'm', 'in_progress', 't'), (3, 'm', 'verified', 't'),"
-  " (4, 'm', 'verified', 't');";
+  "INSERT INTO measures (id, kind, text, status, conclusion, created_at, created_by) VALUES"
+  " (1, 'correction', 'm', 'open', NULL, 't', 't'),"
+  " (2, 'correction', 'm', 'in_progress', NULL, 't', 't'),"
+  " (3, 'correction', 'm', 'verified', 'effective', 't', 't'),"
+  " (4, 'correction', 'm', 'verified', 'effective', 't', 't');"
+  "INSERT INTO measure_problems (measure, problem, linked_at, linked_by) VALUES"
+  " (1, 1, 't', 't'), (2, 2, 't', 't'), (3, 3, 't', 't'), (4, 4, 't', 't');";
 
 static ZichaDb *
 open_db (const char *name, const char *sql)
@@ -197,7 +201,7 @@ test_update_and_gone (void)
   {
     g_autoptr(ZichaProblemList) other = new_list (db);
 
-    g_assert_true (zicha_db_exec (db, "DELETE FROM measures WHERE problem = 3;"
+    g_assert_true (zicha_db_exec (db, "DELETE FROM measure_problems WHERE problem = 3;"
                                       "DELETE FROM problems WHERE id = 3", &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 5);

@@ -760,8 +760,10 @@ test_undo (void)
     g_autofree char *sql = NULL;
 
     g_assert_true (zicha_problems_confirm_hits (db, &team, 1, 0, NULL, "alice", &p3, &error));
-    sql = g_strdup_printf ("INSERT INTO measures (problem, description, created_at)"
-                           " VALUES (%" G_GINT64_FORMAT ", '纠正', 't')", p3);
+    sql = g_strdup_printf ("INSERT INTO measures (id, kind, text, created_at, created_by)"
+                           " VALUES (1, 'correction', '纠正', 't', 't');"
+                           "INSERT INTO measure_problems (measure, problem, linked_at,"
+                           " linked_by) VALUES (1, %" G_GINT64_FORMAT ", 't', 't')", p3);
     exec_sql (db, sql);
     g_assert_true (zicha_problems_undo_confirm (db, team, "alice", &error));
     g_assert_no_error (error);
@@ -928,15 +930,21 @@ static void
 set_measures (ZichaDb *db, gint64 id, const char *statuses)
 {
   g_auto(GStrv) each = g_strsplit (statuses, ",", -1);
-  g_autofree char *clear = g_strdup_printf ("DELETE FROM measures WHERE problem = %"
+  g_autofree char *clear = g_strdup_printf ("DELETE FROM measure_problems WHERE problem = %"
                                             G_GINT64_FORMAT, id);
 
   exec_sql (db, clear);
   for (guint i = 0; each[i] != NULL && *each[i] != '\0'; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO measures (problem, description,"
-                                              " status, created_at) VALUES (%" G_GINT64_FORMAT
-                                              ", 'm', '%s', 't')", id, each[i]);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO measures (kind, text, status,"
+                                              " conclusion, created_at, created_by)"
+                                              " VALUES ('correction', 'm', '%s', %s, 't', 't');"
+                                              "INSERT INTO measure_problems (measure, problem,"
+                                              " linked_at, linked_by)"
+                                              " VALUES (last_insert_rowid (), %"
+                                              G_GINT64_FORMAT ", 't', 't')", each[i],
+                                              strcmp (each[i], "verified") == 0
+                                              ? "'effective'" : "NULL", id);
 
       exec_sql (db, sql);
     }

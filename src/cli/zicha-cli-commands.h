@@ -107,6 +107,39 @@ gboolean     zicha_cli_print_problem  (ZichaOutputFormat   format,
                                        const ZichaProblem *problem,
                                        const ZichaHit     *hit,
                                        GError            **error);
+/* zicha-cli-measures.c: measure add|set|show|…, measures */
+gboolean zicha_cli_cmd_measure       (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+gboolean zicha_cli_cmd_measures      (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+/* zicha-cli-rectification.c: evidence, certificate, ledger, rectification, and problem close
+ * (@withdraw FALSE) or problem withdraw (TRUE), @argv[0] being the subcommand */
+gboolean zicha_cli_cmd_evidence      (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+gboolean zicha_cli_cmd_certificate   (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+gboolean zicha_cli_cmd_ledger        (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+gboolean zicha_cli_cmd_rectification (ZichaCli  *cli,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+gboolean zicha_cli_problem_close     (ZichaCli  *cli,
+                                      gboolean   withdraw,
+                                      int        argc,
+                                      char     **argv,
+                                      GError   **error);
+
 /* zicha-cli-plans.c: plan new|show, plans, checklist set, sample, samples */
 gboolean zicha_cli_cmd_plan      (ZichaCli  *cli,
                                   int        argc,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "zicha-certificate-actions.h"
 #include "zicha-cli-commands.h"
 #include "zicha-demo.h"
 #include "zicha-import.h"
@@ -303,6 +304,32 @@ import_fill (ZichaDb   *db,
                 || zicha_db_set_setting (db, "demo-today", job->demo_today, error));
 }
 
+/* For people, after the summary: the certificates handled in Zicha whose status the import
+ * changed (the warnings said so too, on stderr). */
+static void
+print_status_changes (ZichaImportResult *result)
+{
+  const ZichaImportStatusChange *changes;
+  guint n = 0;
+
+  changes = zicha_import_result_get_status_changes (result, &n);
+  if (n == 0)
+    return;
+  zicha_cli_print ("\n%s\n",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The import changed the status of a certificate handled in "
+                                "Zicha:",
+                                "The import changed the status of certificates handled in "
+                                "Zicha:", n));
+  for (guint i = 0; i < n; i++)
+    /* Translators: %1$s a certificate number, %2$s and %3$s certificate statuses (暂停…),
+     * %4$s a file name, %5$u a line */
+    zicha_cli_print (_("  %1$s: %2$s → %3$s (%4$s:%5$u)\n"), changes[i].cert_no,
+                     zicha_cert_status_get_label (changes[i].status_before),
+                     zicha_cert_status_get_label (changes[i].status_after), changes[i].file,
+                     changes[i].line);
+}
+
 /* The import's errors (when it failed) or warnings go to stderr. */
 static void
 print_import_messages (ImportJob *job)
@@ -375,6 +402,8 @@ zicha_cli_cmd_import (ZichaCli  *cli,
                    _("Could not write the output: %s"), g_strerror (errno));
       return FALSE;
     }
+  if (format == ZICHA_OUTPUT_TABLE)
+    print_status_changes (job.result);
   return TRUE;
 }
 

@@ -479,11 +479,16 @@ zicha_cli_cmd_problem (ZichaCli  *cli,
     return problem_new (cli, argc - 1, argv + 1, error);
   if (argc >= 2 && strcmp (argv[1], "show") == 0)
     return problem_show (cli, argc - 1, argv + 1, error);
+  if (argc >= 2 && strcmp (argv[1], "close") == 0)
+    return zicha_cli_problem_close (cli, FALSE, argc - 1, argv + 1, error);
+  if (argc >= 2 && strcmp (argv[1], "withdraw") == 0)
+    return zicha_cli_problem_close (cli, TRUE, argc - 1, argv + 1, error);
   if (!zicha_cli_parse (cli, NULL, argc, argv, NULL, error))
     return FALSE;
   if (zicha_cli_help_shown (cli))
     return TRUE;
   g_set_error_literal (error, ZICHA_ERROR, ZICHA_ERROR_USAGE,
-                       _("Use “problem new” or “problem show”"));
+                       _("Use “problem new”, “problem show”, “problem close” or "
+                         "“problem withdraw”"));
   return FALSE;
 }

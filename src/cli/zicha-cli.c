@@ -138,6 +138,11 @@ static const ZichaCliCommand commands[] = {
     N_("  problem new --title TEXT --area AREA --severity S [--record TYPE:KEY]…\n"
        "              [--description TEXT] [--found-on YYYY-MM-DD]\n"
        "  problem show PROBLEM\n"
+       "  problem close PROBLEM [--note TEXT] [--on YYYY-MM-DD] [--undo]\n"
+       "      closes it out (销号): all its measures verified, and you are none of their\n"
+       "      responsible people\n"
+       "  problem withdraw PROBLEM --reason TEXT [--undo]\n"
+       "      withdraws it (不成立); it keeps its number\n"
        "\n"
        "A problem is named by its number (ZC-2026-001) or its id. TYPE is the name of an\n"
        "interchange file (certificates, audits, audit_team, personnel, organizations,\n"
@@ -151,6 +156,101 @@ static const ZichaCliCommand commands[] = {
     N_("Machine formats (csv, json) have the columns id, number, status, area, severity,\n"
        "source, found_on and title, with English values except the title."),
     zicha_cli_cmd_problems,
+  },
+  {
+    "measure",
+    N_("Add a rectification measure, move it through its states, or show one"),
+    N_("Commands:\n"
+       "  measure add --problem PROBLEM [--problem …] --kind KIND --text TEXT --owner PERSON\n"
+       "              --deadline YYYY-MM-DD [--department DEPARTMENT]\n"
+       "      KIND is correction (纠正), corrective (纠正措施) or extension (举一反三);\n"
+       "      prints the measure's number\n"
+       "  measure set MEASURE [--status STATE] [--note TEXT] [--on DATE]\n"
+       "              [--verifier PERSON --conclusion effective|not-effective] [--reason TEXT]\n"
+       "              [--text …] [--owner …] [--deadline …] [--department …] [--kind …]\n"
+       "              [--org ORG --demand TEXT --org-deadline DATE --notice-no N\n"
+       "               --notice-on DATE | --no-org]\n"
+       "      states go open → in_progress → done → verified, and done → in_progress when\n"
+       "      the verification finds it not effective (--conclusion not-effective, with the\n"
+       "      reason in --reason or --note); nothing else. The verifier may not be the\n"
+       "      responsible person. --org addresses it to a certified organization (责令整改)\n"
+       "  measure show MEASURE\n"
+       "  measure link|unlink MEASURE --problem PROBLEM\n"
+       "      one measure may serve several problems\n"
+       "  measure delete|restore MEASURE\n"
+       "  measure respond MEASURE --text TEXT [--on DATE] [--evidence TEXT]\n"
+       "      the organization's response to the demand\n"
+       "  measure follow-up MEASURE --text TEXT --conclusion effective|not-effective\n"
+       "              [--on DATE] [--questions TEXT]\n"
+       "      the body's follow-up of the response (e.g. a special audit); not effective\n"
+       "      reopens the demand with the questions, and a measure done goes back to\n"
+       "      in progress\n"
+       "\n"
+       "A PERSON is a person id of the personnel or, when there is no such person, a\n"
+       "name. An illegal transition fails with exit status 1 and changes nothing. Machine\n"
+       "formats print the measure as one object (json) or key,value rows (csv)."),
+    zicha_cli_cmd_measure,
+  },
+  {
+    "measures",
+    N_("Print the rectification measures"),
+    N_("A measure is overdue when its deadline has passed and it is neither done nor\n"
+       "verified; --due-within DAYS keeps those neither done nor verified whose deadline\n"
+       "is today or within DAYS days. Today is the demo's day in a demo database. JSON is\n"
+       "an array of objects with an id."),
+    zicha_cli_cmd_measures,
+  },
+  {
+    "evidence",
+    N_("Attach evidence files to a measure or a problem, list them, get one back"),
+    N_("Commands:\n"
+       "  evidence add --measure MEASURE|--problem PROBLEM FILE [--from-org] [--note TEXT]\n"
+       "  evidence list --measure MEASURE|--problem PROBLEM [--all]\n"
+       "  evidence get EVIDENCE --out FILE\n"
+       "      checks the file against its SHA-256 first: exit status 1 when it does not\n"
+       "      match (the file was changed or damaged in the database)\n"
+       "  evidence remove|restore EVIDENCE\n"
+       "      removal can be undone with restore"),
+    zicha_cli_cmd_evidence,
+  },
+  {
+    "certificate",
+    N_("Handle a problem certificate: suspend, restore, withdraw, cancel, reduce its scope"),
+    N_("Commands:\n"
+       "  certificate suspend|restore|withdraw|cancel|reduce CERT --reason TEXT\n"
+       "              [--on YYYY-MM-DD] [--problem PROBLEM] [--measure MEASURE]\n"
+       "              [--scope-codes 17;18 --scope-text TEXT]\n"
+       "      writes a certificate event and sets the certificate's status (suspend a valid\n"
+       "      certificate, restore a suspended one; withdraw, cancel or reduce a valid or\n"
+       "      suspended one); the rules, records and report see it at once\n"
+       "  certificate undo CERT\n"
+       "      undoes the last handling of the certificate\n"
+       "  certificate actions [CERT] [--problem PROBLEM]\n"
+       "  certificate clocks [CERT] [--problem PROBLEM] [--measure MEASURE]\n"
+       "              [--overdue | --due-within DAYS]\n"
+       "      the regulatory clocks: a valid certificate of a problem is suspended within\n"
+       "      5 days of the problem's confirmation (the day it was found), a suspension\n"
+       "      lasts at most 6 months"),
+    zicha_cli_cmd_certificate,
+  },
+  {
+    "ledger",
+    N_("Print the rectification ledger (整改台账), one row per problem"),
+    N_("The columns of the ledger: number, focus area, source, description, cause\n"
+       "analysis, measures, responsible department and person, deadline, completion date\n"
+       "and state, evidence, verifier, conclusion, certificates handled and close-out.\n"
+       "Cells of several items have one a line in csv and json, joined by “ / ” in the\n"
+       "table."),
+    zicha_cli_cmd_ledger,
+  },
+  {
+    "rectification",
+    N_("Print the figures of the rectification: states, rates, overdue measures, clocks"),
+    N_("整改完成率 (completion_rate) is the problems awaiting close-out or closed out over\n"
+       "the problems not withdrawn; 销号率 (closeout_rate) the problems closed out over the\n"
+       "problems not withdrawn. closed_week.* count the problems closed out each week\n"
+       "(Monday to Sunday). JSON is one object."),
+    zicha_cli_cmd_rectification,
   },
   {
     "similar",

@@ -25,6 +25,7 @@ struct _ZichaImportResult
   guint64               n_warnings;
   ZichaImportFileStats  stats[ZICHA_N_RECORD_KINDS];
   gint64                import_id;
+  GArray               *status_changes;   /* ZichaImportStatusChange */
 };
 
 typedef enum

@@ -25,6 +25,17 @@ message_clear (gpointer data)
   g_free (m->value);
 }
 
+static void
+status_change_clear (gpointer data)
+{
+  ZichaImportStatusChange *c = data;
+
+  g_free (c->cert_no);
+  g_free (c->file);
+  g_free (c->status_before);
+  g_free (c->status_after);
+}
+
 ZichaImportResult *
 _zicha_import_result_new (void)
 {
@@ -32,6 +43,8 @@ _zicha_import_result_new (void)
 
   result->messages = g_array_new (FALSE, TRUE, sizeof (ZichaImportMessage));
   g_array_set_clear_func (result->messages, message_clear);
+  result->status_changes = g_array_new (FALSE, TRUE, sizeof (ZichaImportStatusChange));
+  g_array_set_clear_func (result->status_changes, status_change_clear);
   for (guint i = 0; i < ZICHA_N_RECORD_KINDS; i++)
     result->stats[i].kind = i;
   return result;
@@ -43,6 +56,7 @@ zicha_import_result_free (ZichaImportResult *result)
   if (result == NULL)
     return;
   g_array_unref (result->messages);
+  g_array_unref (result->status_changes);
   g_free (result);
 }
 
@@ -76,6 +90,16 @@ zicha_import_result_get_file_stats (ZichaImportResult *result,
 {
   g_return_val_if_fail (result != NULL && kind < ZICHA_N_RECORD_KINDS, NULL);
   return &result->stats[kind];
+}
+
+const ZichaImportStatusChange *
+zicha_import_result_get_status_changes (ZichaImportResult *result,
+                                        guint             *n_changes)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  if (n_changes != NULL)
+    *n_changes = result->status_changes->len;
+  return (const ZichaImportStatusChange *) (gpointer) result->status_changes->data;
 }
 
 gint64

@@ -46,6 +46,10 @@ sync_scope_codes (Importer  *imp,
   return TRUE;
 }
 
+/* INTERCHANGE.md: an import that gives a certificate handled in Zicha another status is
+ * carried out, with a warning per certificate, and the result lists the certificate. The
+ * certificates handled are those of certificate_actions and of the events Zicha wrote, read
+ * in the import's own SQL (_zicha_import_load_handled_certs). */
 static void
 warn_handled_status (Importer  *imp,
                      FileState *fs,
@@ -54,6 +58,7 @@ warn_handled_status (Importer  *imp,
 {
   int c = zicha_interchange_column_index (fs->fmt, "status");
   const Col *col = &fs->cols[c];
+  const Col *key = &fs->cols[fs->key_cols[0]];
 
   if (col->bad || col->vtype != V_TEXT || !g_hash_table_contains (imp->handled_certs, &cert))
     return;
@@ -64,12 +69,21 @@ warn_handled_status (Importer  *imp,
 
       if (old != NULL && strcmp (old, col->text) != 0)
         {
-          /* Translators: the two are certificate statuses, e.g. suspended. */
-          char *message = g_strdup_printf (_("the import changes the status from %1$s to %2$s of "
-                                             "a certificate handled in Zicha"), old, col->text);
+          ZichaImportStatusChange change = {
+            g_strdup (key->raw), g_strdup (imp->file_name), line, g_strdup (old),
+            g_strdup (col->text),
+          };
+          /* Translators: the words before the colon are INTERCHANGE.md's; %1$s is a
+           * certificate number, %2$s and %3$s certificate statuses (suspended, valid…) */
+          char *message = g_strdup_printf (_("status changed by import for a certificate "
+                                             "handled in Zicha: %1$s, %2$s → %3$s"),
+                                           key->raw, old, col->text);
 
+          g_mutex_lock (&imp->messages_lock);
           _zicha_import_add_message (imp->result, imp->file_name, line, col->header, message,
                                      col->raw, TRUE);
+          g_array_append_val (imp->result->status_changes, change);
+          g_mutex_unlock (&imp->messages_lock);
         }
     }
   sqlite3_reset (fs->status_stmt);

@@ -48,6 +48,18 @@ typedef struct
   guint64         deleted;     /* child rows removed by the replacement of a set */
 } ZichaImportFileStats;
 
+/* A certificate handled in Zicha (one with a certificate action, or an event of origin
+ * 'zicha') whose status the import changed: the import carries it out (the business system
+ * is the record) and warns. */
+typedef struct
+{
+  char  *cert_no;
+  char  *file;           /* certificates.csv */
+  guint  line;           /* the line of its row */
+  char  *status_before;  /* status nicks */
+  char  *status_after;
+} ZichaImportStatusChange;
+
 typedef struct _ZichaImportResult ZichaImportResult;
 
 /* Called with the file being read, its rows done so far and the bytes of the whole
@@ -103,6 +115,12 @@ guint64     zicha_import_result_get_n_warnings  (ZichaImportResult *result);
 const ZichaImportFileStats *
             zicha_import_result_get_file_stats  (ZichaImportResult *result,
                                                  ZichaRecordKind    kind);
+/* The certificates handled in Zicha whose status this import changed, in the order of their
+ * rows (each also has a warning among the messages, "status changed by import for a
+ * certificate handled in Zicha"); for the import's summary. */
+const ZichaImportStatusChange *
+            zicha_import_result_get_status_changes (ZichaImportResult *result,
+                                                    guint             *n_changes);
 /* The id of the row written to the imports table, 0 when nothing was written. */
 gint64      zicha_import_result_get_import_id   (ZichaImportResult *result);
 

@@ -21,6 +21,7 @@
 #include "zicha-error.h"
 #include "zicha-message.h"
 #include "zicha-problems-private.h"
+#include "zicha-rules.h"
 
 static const char * const source_labels[] = {
   N_("Risk lead"), N_("Checklist item"), N_("Sample review"), N_("Complaint"),
@@ -83,6 +84,23 @@ zicha_problem_state_get_label (ZichaProblemState state)
 {
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_labels), NULL);
   return g_dpgettext2 (GETTEXT_PACKAGE, "problem state", state_labels[state]);
+}
+
+const char *
+zicha_problem_area_get_label (const char *area)
+{
+  ZichaRuleArea value;
+
+  return zicha_rule_area_from_string (area, &value) ? zicha_rule_area_get_label (value) : "";
+}
+
+const char *
+zicha_problem_severity_get_label (const char *severity)
+{
+  ZichaRuleSeverity value;
+
+  return zicha_rule_severity_from_string (severity, &value)
+         ? zicha_rule_severity_get_label (value) : "";
 }
 
 gboolean

@@ -53,6 +53,11 @@ gboolean    zicha_problem_state_from_string  (const char          *str,
 /* Translated: "未整改", "整改中", "待销号", "已销号", "不成立". */
 const char *zicha_problem_state_get_label    (ZichaProblemState    state);
 
+/* Translated labels of a focus area nick ("legal" → 合法合规) and a severity nick ("high" → 高),
+ * for the modules that may not use risk/ (rectification/); "" for an unknown nick. */
+const char *zicha_problem_area_get_label     (const char          *area);
+const char *zicha_problem_severity_get_label (const char          *severity);
+
 /* "ZC-2026-007" → 2026 and 7; FALSE for anything else (the year has four digits, the
  * sequence at least three). */
 gboolean    zicha_problem_number_parse       (const char          *text,

@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   "005-change-log.sql",
   "006-plans.sql",
   "007-problems.sql",
+  "008-rectification.sql",
 };
 
 #define MMAP_SIZE       (256 * 1024 * 1024)

@@ -262,8 +262,12 @@ static void
 zicha_checklist_view_dispose (GObject *object)
 {
   ZichaChecklistView *self = ZICHA_CHECKLIST_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZICHA_TYPE_CHECKLIST_VIEW);
+  /* (the template's root is not bound: it goes here) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->db);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_hash_table_unref);

@@ -501,6 +501,8 @@ setup_cell (GtkSignalListItemFactory *factory,
     case COLUMN_REVIEW:
       widget = gtk_button_new_with_mnemonic (_("_Review…"));
       gtk_widget_add_css_class (widget, "flat");
+      /* (a target first: the action takes one) */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (widget), g_variant_new_int64 (0));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "samples.review");
       break;
 

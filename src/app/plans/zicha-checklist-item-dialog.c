@@ -274,7 +274,7 @@ zicha_checklist_item_dialog_init (ZichaChecklistItemDialog *self)
   /* the assignee first in its group: the rows of the template go after it */
   self->assignee_row = ZICHA_PERSON_ROW (zicha_person_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assignee_row),
-                                 _("A_ssignee (name or person ID)"));
+                                 _("Assign_ee (name or person ID)"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->assignee_row), TRUE);
   after[0] = GTK_WIDGET (self->due_row);
   after[1] = GTK_WIDGET (self->status_row);

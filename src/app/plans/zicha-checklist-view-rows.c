@@ -245,7 +245,7 @@ make_row (ZichaChecklistView       *self,
   data->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (data->menu_button), "view-more-symbolic");
   gtk_widget_set_valign (data->menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (data->menu_button, "flat");
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (data->menu_button), FALSE);
   gtk_widget_set_tooltip_text (data->menu_button, _("Item Menu"));
   {
     g_autoptr(GMenuModel) menu = row_menu (item->id);
@@ -324,6 +324,7 @@ update_row (ZichaChecklistView       *self,
     {
       GtkWidget *label = small_label ("dim-label");
 
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       /* Translators: before the numbers of the problems raised from an item */
       gtk_label_set_text (GTK_LABEL (label), _("Problems:"));
       gtk_box_append (GTK_BOX (data->problems_box), label);

@@ -35,9 +35,14 @@ icon_button (const char *icon,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  gtk_widget_set_sensitive (button, enabled);
+  /* (an action would make the button sensitive again: a disabled one has none) */
+  if (enabled)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   return button;
 }
 

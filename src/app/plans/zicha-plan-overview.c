@@ -156,9 +156,7 @@ show_progress (ZichaPlanOverview *self,
   g_clear_pointer (&text, g_free);
   if (progress.milestones_overdue > 0)
     /* Translators: milestones done of all, and how many are overdue */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u done, %3$u overdue",
-                                         "%1$u of %2$u done, %3$u overdue",
-                                         progress.milestones_overdue),
+    text = g_strdup_printf (_("%1$u of %2$u done, %3$u overdue"),
                             progress.milestones_done, progress.milestones_total,
                             progress.milestones_overdue);
   else

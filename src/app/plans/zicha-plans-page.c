@@ -107,6 +107,8 @@ make_plan_row (ZichaPlansPage  *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+  gtk_widget_set_tooltip_text (title, plan->title);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
@@ -119,6 +121,7 @@ make_plan_row (ZichaPlansPage  *self,
   gtk_label_set_text (GTK_LABEL (meta), meta_text);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (meta), 24);
   gtk_widget_add_css_class (meta, "caption");
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_box_append (GTK_BOX (box), meta);

@@ -313,7 +313,7 @@ _zicha_plans_ui_problem_button (const ZichaProblem *problem)
                              zicha_problem_state_get_label (problem->state));
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "zicha-problem-link");
+  gtk_widget_add_css_class (button, "zicha-link");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (button), "zicha-problem",
                           g_memdup2 (&problem->id, sizeof problem->id), g_free);

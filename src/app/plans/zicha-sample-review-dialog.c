@@ -160,7 +160,7 @@ zicha_sample_review_dialog_init (ZichaSampleReviewDialog *self)
   /* the reviewer first in its group */
   self->assignee_row = ZICHA_PERSON_ROW (zicha_person_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assignee_row),
-                                 _("_Reviewer (name or person ID)"));
+                                 _("Re_viewer (name or person ID)"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->assignee_row), TRUE);
   after[0] = GTK_WIDGET (self->checked_row);
   after[1] = GTK_WIDGET (self->conclusion_row);

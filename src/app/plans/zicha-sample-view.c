@@ -342,9 +342,10 @@ show_items (ZichaSampleView *self)
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        entries->pdata, entries->len);
+  /* strata by scheme are the scheme column again */
   gtk_column_view_column_set_visible (self->stratum_column,
                                       sample != NULL
-                                      && sample->stratify != ZICHA_SAMPLE_STRATIFY_NONE);
+                                      && sample->stratify == ZICHA_SAMPLE_STRATIFY_LEAD_AUDITOR);
   strata = sample != NULL ? strata_text (self, sample) : NULL;
   gtk_label_set_text (self->strata_label, strata != NULL ? strata : "");
   gtk_widget_set_visible (GTK_WIDGET (self->strata_label), strata != NULL && *strata != '\0');
@@ -436,34 +437,36 @@ typedef enum
   COLUMN_CERT,
   COLUMN_ORG,
   COLUMN_SCHEME,
-  COLUMN_STRATUM,
   COLUMN_REASON,
+  COLUMN_CONCLUSION,
   COLUMN_ASSIGNEE,
   COLUMN_CHECKED_ON,
-  COLUMN_CONCLUSION,
-  COLUMN_NOTES,
   COLUMN_PROBLEMS,
+  COLUMN_NOTES,
+  COLUMN_STRATUM,
   COLUMN_REVIEW,
   N_COLUMNS
 } Column;
 
+/* What a reviewer looks at first comes first: the certificate, why it was drawn, what the
+ * review found; the rest is a scroll away in a narrow window. */
 static const struct
 {
   const char *title;
   gboolean    expand;
   int         width;
 } columns[N_COLUMNS] = {
-  { N_("Certificate No."), FALSE, 130 },
-  { N_("Certified organization"), TRUE, 180 },
-  { N_("Scheme"), FALSE, -1 },
-  { N_("Stratum"), FALSE, -1 },
-  { N_("Why drawn"), FALSE, 170 },
-  { N_("Reviewer"), FALSE, -1 },
-  { N_("Checked on"), FALSE, -1 },
-  { N_("Conclusion"), FALSE, -1 },
-  { N_("Notes"), TRUE, 140 },
-  { N_("Problems"), FALSE, -1 },
-  { "", FALSE, -1 },
+  { N_("Certificate No."), FALSE, 150 },
+  { N_("Certified organization"), TRUE, 190 },
+  { N_("Scheme"), FALSE, 80 },
+  { N_("Why drawn"), FALSE, 220 },
+  { N_("Conclusion"), FALSE, 70 },
+  { N_("Reviewer"), FALSE, 90 },
+  { N_("Checked on"), FALSE, 100 },
+  { N_("Problems"), FALSE, 120 },
+  { N_("Notes"), TRUE, 160 },
+  { N_("Stratum"), FALSE, 140 },
+  { "", FALSE, 90 },
 };
 
 static void
@@ -489,6 +492,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     case COLUMN_CERT:
       widget = gtk_button_new ();
       gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_add_css_class (widget, "zicha-link");
       gtk_widget_set_halign (widget, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (widget, _("Show this certificate in the records"));
       g_signal_connect (widget, "clicked", G_CALLBACK (on_cert_clicked_cb), NULL);
@@ -525,7 +529,12 @@ reason_text (const ZichaSampleItem *item)
   if (item->reason == ZICHA_SAMPLE_REASON_RANDOM)
     return g_strdup (zicha_sample_reason_get_label (item->reason));
   score = g_strdup_printf ("%" G_GINT64_FORMAT, item->risk_score);
-  /* Translators: why a certificate was drawn: %1$s the reason (重点样本, 按风险评分加权), %2$s
+  if (item->hits == 0)
+    /* Translators: why a certificate was drawn: %1$s the reason (按风险分值加权), %2$s its
+     * risk score */
+    return g_strdup_printf (_("%1$s (score %2$s)"), zicha_sample_reason_get_label (item->reason),
+                            score);
+  /* Translators: why a certificate was drawn: %1$s the reason (重点样本, 按风险分值加权), %2$s
    * its risk score, %3$u the risk leads behind it */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s (score %2$s, %3$u lead)",
                                        "%1$s (score %2$s, %3$u leads)", item->hits),

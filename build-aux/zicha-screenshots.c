@@ -322,7 +322,8 @@ render_plans (ZichaWindow *win)
   {
     GtkWidget *scrolled = find_widget (GTK_WIDGET (zicha_plans_page_get_overview (page)),
                                        GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     save_window (GTK_WIDGET (win), "plans-2");

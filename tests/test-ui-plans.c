@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "zicha-change-log.h"
 #include "zicha-checklist-item-dialog.h"
 #include "zicha-checklist.h"
@@ -382,7 +384,8 @@ test_raise_problem_from_item (void)
                          "现场审核未覆盖关键过程");
   adw_combo_row_set_selected (zicha_problem_dialog_get_severity_row (dialog),
                               ZICHA_RULE_SEVERITY_HIGH);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (zicha_problem_dialog_get_description (dialog)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (
+                              zicha_problem_dialog_get_description (dialog)),
                             "C04 的监督审核未审核生产过程", -1);
   click (GTK_WIDGET (dialog), "_Raise");
   g_assert_null (find_toplevel (ZICHA_TYPE_PROBLEM_DIALOG));
@@ -464,8 +467,9 @@ test_staff_and_milestones (void)
   g_assert_true (shows_label (GTK_WIDGET (overview), "外聘专家赵六"));
 
   /* the second one up: first */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (overview), "overview.staff-up", "x",
-                                             ((ZichaPlanStaff *) g_ptr_array_index (staff, 1))->id));
+  g_assert_true (gtk_widget_activate_action (
+                   GTK_WIDGET (overview), "overview.staff-up", "x",
+                   ((ZichaPlanStaff *) g_ptr_array_index (staff, 1))->id));
   flush_main_loop ();
   g_clear_pointer (&staff, g_ptr_array_unref);
   staff = zicha_plans_list_staff (db (), plan_id, NULL);
@@ -705,7 +709,11 @@ test_edit_and_delete_plan (void)
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
   flush_main_loop ();
-  g_assert_nonnull (zicha_plans_get (db (), plan_id, NULL));
+  {
+    g_autoptr(ZichaPlan) kept = zicha_plans_get (db (), plan_id, NULL);
+
+    g_assert_nonnull (kept);
+  }
   confirm = zicha_plans_page_ask_delete_plan (page);
   adw_message_dialog_response (confirm, "go");
   g_assert_true (wait_until (no_plan_shown, page, 5000));
@@ -714,6 +722,60 @@ test_edit_and_delete_plan (void)
   g_assert_cmpuint (count_log ("plan", key), ==, 4);
   g_assert_true (shows_label (GTK_WIDGET (page),
                               g_dgettext (GETTEXT_PACKAGE, "No Self-Inspection Plan")));
+}
+
+/* A file Zicha may not write is shown, never changed: no action edits it. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "read-only.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) main_db = g_file_new_for_path (db_path);
+  const ZichaPlanFields fields = { "只读方案" };
+  ZichaPlansPage *page;
+  ZichaChecklistView *view;
+  ZichaChecklistItem *first, *second;
+  AdwComboRow *status;
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ZichaDb) ro = zicha_db_open (path, ZICHA_DB_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    id = zicha_plans_create (ro, &fields, "test", &error);
+    g_assert_no_error (error);
+    items = zicha_checklist_list (ro, id, NULL);
+  }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_true (zicha_window_open_database (window, file));
+  g_assert_true (zicha_db_get_read_only (db ()));
+  page = show_plans ();
+  g_assert_cmpint (zicha_plans_page_get_plan (page), ==, id);
+  g_assert_true (zicha_plans_page_get_read_only (page));
+
+  /* (disabled actions are found but do nothing) */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plans.new", NULL);
+  flush_main_loop ();
+  g_assert_null (zicha_plans_page_new_plan (page));
+  g_assert_null (zicha_plans_page_edit_plan (page));
+  g_assert_null (zicha_plans_page_ask_delete_plan (page));
+  g_assert_null (find_toplevel (ZICHA_TYPE_PLAN_DIALOG));
+  status = zicha_plan_overview_get_status_row (zicha_plans_page_get_overview (page));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (status)));
+  view = zicha_plans_page_get_checklist (page);
+  first = g_ptr_array_index (items, 0);
+  second = g_ptr_array_index (items, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (zicha_checklist_view_get_check (view,
+                                                                                 first->id))));
+  g_assert_false (zicha_checklist_view_move_item (view, second->id, -1));
+  g_assert_null (zicha_sample_view_draw (zicha_plans_page_get_samples (page)));
+
+  g_assert_true (zicha_window_open_database (window, main_db));
+  flush_main_loop ();
+  g_chmod (path, 0644);
+  g_unlink (path);
 }
 
 int
@@ -744,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/ui/plans/draw-sample", test_draw_sample);
   g_test_add_func ("/ui/plans/review-sample", test_review_sampled);
   g_test_add_func ("/ui/plans/edit-and-delete", test_edit_and_delete_plan);
+  g_test_add_func ("/ui/plans/read-only", test_read_only);
 
   return zicha_ui_test_run ();
 }

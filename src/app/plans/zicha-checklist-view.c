@@ -81,7 +81,9 @@ update_actions (ZichaChecklistView *self)
 {
   gboolean writable = _zicha_checklist_view_writable (self);
 
+  /* a read-only database is shown, never changed */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.edit", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.raise", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.move-up", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklist.move-down", writable);

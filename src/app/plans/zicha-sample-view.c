@@ -427,6 +427,7 @@ reload (ZichaSampleView *self)
                                                  ? "samples" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "samples.draw", writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "samples.delete", writable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "samples.review", writable (self));
   show_items (self);
 }
 

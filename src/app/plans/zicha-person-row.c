@@ -33,6 +33,7 @@ struct _ZichaPersonRow
   gulong            loading_id;
   GtkWidget        *popover;
   GtkListBox       *suggestions;
+  int               popover_width;
   gboolean          syncing;
 };
 
@@ -67,6 +68,7 @@ pick (ZichaPersonRow *self,
   zicha_person_row_set_person (self, person_id, name);
   gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_editable_set_position (GTK_EDITABLE (self), -1);
 }
 
 static void
@@ -97,6 +99,7 @@ show_suggestions (ZichaPersonRow *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);
       gtk_widget_set_margin_top (label, 3);
@@ -196,7 +199,15 @@ zicha_person_row_size_allocate (GtkWidget *widget,
                                                                    baseline);
   if (self->popover != NULL)
     {
-      gtk_widget_set_size_request (self->popover, MAX (width / 2, 200), -1);
+      int popover_width = MAX (width / 2, 200);
+
+      /* (only when it changes: a size request queues a resize) */
+      if (popover_width != self->popover_width)
+        {
+          self->popover_width = popover_width;
+          gtk_widget_set_size_request (gtk_popover_get_child (GTK_POPOVER (self->popover)),
+                                       popover_width, -1);
+        }
       gtk_popover_present (GTK_POPOVER (self->popover));
     }
 }

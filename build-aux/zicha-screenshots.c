@@ -5,7 +5,9 @@
  * review each page in zh_CN. Run it with build-aux/screenshots.sh. Folders named after the
  * database and output folder are imported first through the import dialog, each
  * rendered as import-N.png; then the main lists of the Records page are rendered with
- * their first record selected (records-KIND.png). */
+ * their first record selected (records-KIND.png). The plans page gets a plan of its own when
+ * the database has none (made through its dialog, then filled through core), and each of its
+ * parts and dialogs is rendered (plans-*.png). */
 #define G_LOG_DOMAIN "zicha-screenshots"
 
 #include "config.h"
@@ -14,8 +16,18 @@
 
 #include "zicha-core.h"
 #include "zicha-application.h"
+#include "zicha-checklist-item-dialog.h"
 #include "zicha-import-dialog.h"
+#include "zicha-page.h"
+#include "zicha-plan-dialog.h"
+#include "zicha-plans-page-private.h"
+#include "zicha-plans.h"
+#include "zicha-problem-dialog.h"
+#include "zicha-problems.h"
 #include "zicha-record-list.h"
+#include "zicha-sample-dialog.h"
+#include "zicha-sample-review-dialog.h"
+#include "zicha-sampling.h"
 #include "zicha-record-view.h"
 #include "zicha-records-page.h"
 #include "zicha-risk-leads-page-private.h"
@@ -144,6 +156,236 @@ prepare_risk_leads (ZichaWindow *win)
     zicha_risk_leads_page_select (page, 0);
 }
 
+/* The plans page ------------------------------------------------------------------------- */
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_dialog (GtkWindow  *dialog,
+             const char *name)
+{
+  if (dialog == NULL)
+    {
+      g_printerr ("no dialog for %s\n", name);
+      status = 1;
+      return;
+    }
+  gtk_window_present (dialog);
+  save_window (GTK_WIDGET (dialog), name);
+  gtk_window_destroy (dialog);
+}
+
+/* A plan as a user would have it a few weeks in: made through the New Plan dialog (rendered),
+ * then staff, milestones, the state of some items, a problem, a sample and its review. */
+static void
+make_plan (ZichaWindow    *win,
+           ZichaPlansPage *page)
+{
+  ZichaDb *db = zicha_window_get_db (win);
+  g_autofree char *today = zicha_db_get_setting (db, "demo-today");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) samples = NULL;
+  ZichaPlanDialog *dialog;
+  const char *user = "质量管理部 李敏";
+  gint64 plan;
+  char due[11];
+
+  dialog = ZICHA_PLAN_DIALOG (zicha_plans_page_new_plan (page));
+  if (dialog == NULL)
+    return;
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "title"),
+                         "2026年度认证质量自查工作方案");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "from"), "2026-03-01");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "to"), "2026-09-30");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "schemes"), "QMS EMS OHSMS");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "years"), "2024 2025 2026");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "department"), "质量管理部");
+  gtk_editable_set_text (zicha_plan_dialog_get_entry (dialog, "leader"), "王建国");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (zicha_plan_dialog_get_description (dialog)),
+                            "按照市场监管总局关于开展认证质量自查的通知要求，对本机构"
+                            "2024年以来的认证活动开展全面自查。", -1);
+  save_window (GTK_WIDGET (dialog), "plans-dialog-new");
+  plan = zicha_plan_dialog_save (dialog);
+  if (plan == 0)
+    return;
+
+  zicha_plans_add_staff (db, plan, NULL, "李敏", "自查组组长", user, NULL);
+  zicha_plans_add_staff (db, plan, NULL, "陈晓东", "档案抽查", user, NULL);
+  zicha_plans_add_staff (db, plan, NULL, "周丽", "获证组织核验", user, NULL);
+  zicha_plans_add_milestone (db, plan, "制定自查方案", "2026-03-10", user, NULL);
+  zicha_plans_add_milestone (db, plan, "完成档案抽查", "2026-06-15", user, NULL);
+  zicha_plans_add_milestone (db, plan, "提交自查整改报告", "2026-09-30", user, NULL);
+  {
+    g_autoptr(GPtrArray) milestones = zicha_plans_list_milestones (db, plan, NULL);
+    ZichaPlanMilestone *m = g_ptr_array_index (milestones, 0);
+
+    zicha_plans_update_milestone (db, m->id, m->title, m->due_on, "2026-03-09", user, NULL);
+  }
+  zicha_plans_set_status (db, plan, ZICHA_PLAN_IN_PROGRESS, user, NULL);
+
+  items = zicha_checklist_list (db, plan, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ZichaChecklistItem *item = g_ptr_array_index (items, i);
+      ZichaChecklistChange change = { 0 };
+
+      change.assignee = i % 3 == 0 ? "陈晓东" : i % 3 == 1 ? "周丽" : "李敏";
+      g_snprintf (due, sizeof due, "2026-%02u-%02u", 5 + i % 3, 10 + i);
+      change.due_on = due;
+      change.status = i < 4 ? ZICHA_CHECKLIST_DONE : i < 7 ? ZICHA_CHECKLIST_IN_PROGRESS
+                                                           : ZICHA_CHECKLIST_TODO;
+      change.conclusion = i < 3 ? ZICHA_CHECK_CONFORMING
+                                : i == 3 ? ZICHA_CHECK_NONCONFORMING : ZICHA_CHECK_NONE;
+      change.notes = i == 3 ? "抽查12份档案，2份现场审核记录与审核计划不一致" : NULL;
+      zicha_checklist_update (db, item->id, &change,
+                              ZICHA_CHECKLIST_FIELD_ASSIGNEE | ZICHA_CHECKLIST_FIELD_DUE_ON
+                              | ZICHA_CHECKLIST_FIELD_STATUS | ZICHA_CHECKLIST_FIELD_CONCLUSION
+                              | ZICHA_CHECKLIST_FIELD_NOTES, user, NULL);
+      if (i == 3)
+        {
+          ZichaProblemDraft draft = { .area = zicha_rule_area_to_string (item->area),
+                                      .severity = "medium", .title = "现场审核记录与审核计划不一致",
+                                      .source = ZICHA_PROBLEM_SOURCE_CHECKLIST,
+                                      .checklist_item = item->id, .clause = item->text,
+                                      .found_by = user };
+
+          zicha_problems_create (db, &draft, NULL, 0, user, NULL, NULL);
+        }
+    }
+  {
+    ZichaSampleSpec spec = { .method = ZICHA_SAMPLE_WEIGHTED, .has_seed = TRUE, .seed = 20260315,
+                             .valid_on = today, .stratify = ZICHA_SAMPLE_STRATIFY_SCHEME,
+                             .key_items = TRUE };
+    gint64 sample = zicha_sampling_draw (db, plan, &spec, user, NULL);
+    g_autoptr(GPtrArray) sampled = zicha_sampling_list_items (db, sample, NULL);
+
+    for (guint i = 0; sampled != NULL && i < MIN (sampled->len, 6u); i++)
+      {
+        ZichaSampleItem *item = g_ptr_array_index (sampled, i);
+        ZichaSampleReview review = { NULL, "陈晓东", "2026-05-20",
+                                     i == 1 ? ZICHA_CHECK_NONCONFORMING : ZICHA_CHECK_CONFORMING,
+                                     i == 1 ? "审核组未覆盖全部生产场所" : NULL };
+
+        zicha_sampling_review_item (db, item->id, &review,
+                                    ZICHA_SAMPLE_ITEM_FIELD_ASSIGNEE
+                                    | ZICHA_SAMPLE_ITEM_FIELD_CHECKED_ON
+                                    | ZICHA_SAMPLE_ITEM_FIELD_CONCLUSION
+                                    | ZICHA_SAMPLE_ITEM_FIELD_NOTES, user, NULL);
+      }
+  }
+  zicha_page_emit_changed (ZICHA_PAGE (page), ZICHA_CHANGE_PLANS | ZICHA_CHANGE_PROBLEMS);
+}
+
+/* Renders the plans page: empty (a database without plans), its summary, checklist and
+ * samples, and each of its dialogs. */
+static void
+render_plans (ZichaWindow *win)
+{
+  ZichaPlansPage *page = ZICHA_PLANS_PAGE (find_widget (GTK_WIDGET (win),
+                                                        ZICHA_TYPE_PLANS_PAGE));
+  ZichaDb *db = zicha_window_get_db (win);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) sampled = NULL;
+  ZichaSampleView *samples;
+  GtkWindow *dialog;
+  gint64 plan;
+
+  if (page == NULL || db == NULL)
+    return;
+  if (zicha_plans_page_get_plan (page) == 0)
+    {
+      save_window (GTK_WIDGET (win), "plans-empty");
+      make_plan (win, page);
+    }
+  plan = zicha_plans_page_get_plan (page);
+  if (plan == 0)
+    return;
+
+  zicha_plans_page_show_part (page, "overview");
+  save_window (GTK_WIDGET (win), "plans");
+  {
+    GtkWidget *scrolled = find_widget (GTK_WIDGET (zicha_plans_page_get_overview (page)),
+                                       GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save_window (GTK_WIDGET (win), "plans-2");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+  zicha_plans_page_show_part (page, "checklist");
+  save_window (GTK_WIDGET (win), "plans-checklist");
+  zicha_plans_page_show_part (page, "samples");
+  save_window (GTK_WIDGET (win), "plans-samples");
+
+  save_dialog (zicha_plans_page_edit_plan (page), "plans-dialog-plan");
+  items = zicha_checklist_list (db, plan, NULL);
+  if (items != NULL && items->len > 3)
+    {
+      ZichaChecklistItem *item = g_ptr_array_index (items, 3);
+
+      save_dialog (GTK_WINDOW (zicha_checklist_item_dialog_new (page, plan, item->id)),
+                   "plans-dialog-item");
+      dialog = GTK_WINDOW (zicha_problem_dialog_new_for_checklist (page, item->id));
+      if (dialog != NULL)
+        gtk_editable_set_text (zicha_problem_dialog_get_title_entry (ZICHA_PROBLEM_DIALOG (dialog)),
+                               "审核时间不足，未覆盖全部场所");
+      save_dialog (dialog, "plans-dialog-problem");
+    }
+  save_dialog (GTK_WINDOW (zicha_plan_overview_add_staff (zicha_plans_page_get_overview (page))),
+               "plans-dialog-staff");
+  save_dialog (GTK_WINDOW (zicha_plan_overview_edit_milestone (zicha_plans_page_get_overview (page),
+                                                               0)),
+               "plans-dialog-milestone");
+
+  samples = zicha_plans_page_get_samples (page);
+  dialog = zicha_sample_view_draw (samples);
+  if (dialog != NULL)
+    {
+      adw_combo_row_set_selected (zicha_sample_dialog_get_combo (ZICHA_SAMPLE_DIALOG (dialog),
+                                                                 "stratify"),
+                                  ZICHA_SAMPLE_STRATIFY_SCHEME);
+      wait_ms (300);
+      while (zicha_sample_dialog_get_busy (ZICHA_SAMPLE_DIALOG (dialog)))
+        g_main_context_iteration (NULL, TRUE);
+      save_window (GTK_WIDGET (dialog), "plans-dialog-sample");
+      /* and its lower half: sizes per stratum, the seed */
+      {
+        GtkWidget *scrolled = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = scrolled != NULL
+          ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+
+        if (adjustment != NULL)
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+    }
+  save_dialog (dialog, "plans-dialog-sample-2");
+  sampled = zicha_sampling_list_items (db, zicha_sample_view_get_sample (samples), NULL);
+  if (sampled != NULL && sampled->len > 1)
+    save_dialog (zicha_sample_view_review_item (samples,
+                                                ((ZichaSampleItem *) g_ptr_array_index (sampled,
+                                                                                        1))->id),
+                 "plans-dialog-review");
+  save_dialog (GTK_WINDOW (zicha_plans_page_ask_delete_plan (page)), "plans-dialog-delete");
+  zicha_plans_page_show_part (page, "overview");
+}
+
 static gboolean
 run_cb (gpointer data)
 {
@@ -179,7 +421,10 @@ run_cb (gpointer data)
       gtk_widget_activate_action (win, "win.show-page", "s", pages[i]);
       if (g_str_equal (pages[i], "risk-leads"))
         prepare_risk_leads (ZICHA_WINDOW (win));
-      save_window (win, pages[i]);
+      if (g_str_equal (pages[i], "plans"))
+        render_plans (ZICHA_WINDOW (win));
+      else
+        save_window (win, pages[i]);
     }
 
   {

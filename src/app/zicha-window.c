@@ -13,6 +13,7 @@
 #include "zicha-interchange.h"
 #include "zicha-overview-page.h"
 #include "zicha-page.h"
+#include "zicha-plans-page.h"
 #include "zicha-records-page.h"
 #include "zicha-risk-leads-page.h"
 #include "zicha-window-private.h"
@@ -329,6 +330,7 @@ zicha_window_class_init (ZichaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ZICHA_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ZICHA_TYPE_PLANS_PAGE);
   g_type_ensure (ZICHA_TYPE_RECORDS_PAGE);
   g_type_ensure (ZICHA_TYPE_RISK_LEADS_PAGE);
 

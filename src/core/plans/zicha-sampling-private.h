@@ -43,6 +43,9 @@ void      _zicha_sampling_share      (const guint     *frame_sizes,
                                       guint            total,
                                       guint           *out);
 
+/* Frees a stratum of a sample or a preview. */
+void      _zicha_sample_stratum_free (ZichaSampleStratum *stratum);
+
 /* ceil (sqrt (@n)) in integers. */
 guint     _zicha_sampling_default_size (guint          n);
 

@@ -32,8 +32,8 @@
   " LEFT JOIN organizations AS o ON o.id = c.org"                                             \
   " LEFT JOIN personnel AS p ON p.id = i.assignee_person"
 
-static void
-sample_stratum_free (ZichaSampleStratum *stratum)
+void
+_zicha_sample_stratum_free (ZichaSampleStratum *stratum)
 {
   g_free (stratum->stratum);
   g_free (stratum);
@@ -104,7 +104,8 @@ sample_from_row (sqlite3_stmt *stmt)
   sample->drawn_size = (guint) sqlite3_column_int64 (stmt, 13);
   sample->created_at = _zicha_plans_dup_column (stmt, 14);
   sample->created_by = _zicha_plans_dup_column (stmt, 15);
-  sample->strata = g_ptr_array_new_with_free_func ((GDestroyNotify) sample_stratum_free);
+  sample->strata =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _zicha_sample_stratum_free);
   return sample;
 }
 

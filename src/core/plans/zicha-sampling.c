@@ -319,6 +319,77 @@ size_strata (const ZichaSampleSpec  *spec,
   return TRUE;
 }
 
+/* Sizes and previews --------------------------------------------------------------------- */
+
+guint
+zicha_sampling_default_size (guint frame_size)
+{
+  return _zicha_sampling_default_size (frame_size);
+}
+
+void
+zicha_sampling_share (const guint *frame_sizes,
+                      guint        n,
+                      guint        total,
+                      guint       *out)
+{
+  guint64 frame = 0;
+
+  g_return_if_fail (frame_sizes != NULL || n == 0);
+  g_return_if_fail (out != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    frame += frame_sizes[i];
+  _zicha_sampling_share (frame_sizes, n, (guint) MIN ((guint64) total, frame), out);
+}
+
+GPtrArray *
+zicha_sampling_preview (ZichaDb                *db,
+                        const ZichaSampleSpec  *given,
+                        guint                  *out_frame_size,
+                        GError                **error)
+{
+  g_auto(ZichaSampleSpec) spec = { 0 };
+  g_autoptr(GPtrArray) frame = NULL;
+  g_autoptr(GPtrArray) strata = NULL;
+  GPtrArray *preview;
+  char valid_on[11];
+  guint requested = 0;
+
+  g_return_val_if_fail (ZICHA_IS_DB (db), NULL);
+  g_return_val_if_fail (given != NULL, NULL);
+
+  normalise_spec (given, &spec);
+  if (!check_spec (&spec, valid_on, error)
+      || (frame = _zicha_sampling_read_frame (db, &spec, valid_on, spec.key_items,
+                                              error)) == NULL)
+    return NULL;
+  strata = make_strata (frame, spec.stratify);
+  if (!size_strata (&spec, strata, frame->len, &requested, error))
+    return NULL;
+
+  preview = g_ptr_array_new_with_free_func ((GDestroyNotify) _zicha_sample_stratum_free);
+  for (guint i = 0; i < strata->len; i++)
+    {
+      Stratum *s = g_ptr_array_index (strata, i);
+      ZichaSampleStratum *out = g_new0 (ZichaSampleStratum, 1);
+      guint rest;
+
+      for (guint j = 0; spec.key_items && j < s->entries->len; j++)
+        if (((ZichaFrameEntry *) g_ptr_array_index (s->entries, j))->key)
+          out->key_items++;
+      out->stratum = g_strdup (s->key);
+      out->frame_size = s->entries->len;
+      out->requested_size = s->requested;
+      rest = s->requested > out->key_items ? s->requested - out->key_items : 0;
+      out->drawn_size = out->key_items + MIN (rest, out->frame_size - out->key_items);
+      g_ptr_array_add (preview, out);
+    }
+  if (out_frame_size != NULL)
+    *out_frame_size = frame->len;
+  return preview;
+}
+
 /* Drawing and storing ------------------------------------------------------------------- */
 
 typedef struct

@@ -222,6 +222,52 @@ gboolean     zicha_sampling_review_item  (ZichaDb                *db,
                                           ZichaSampleItemField    fields,
                                           const char             *user_name,
                                           GError                **error);
+/* Sizes and previews ------------------------------------------------------------------------ */
+
+/* The default size of a sample from a frame of @frame_size certificates: the square root,
+ * rounded up (ceil (sqrt (n)), in integers). */
+guint        zicha_sampling_default_size (guint                   frame_size);
+/* Shares @total among @n strata in proportion to their @frame_sizes as a draw does: each gets
+ * the whole part of its quota, what is left goes one by one to the largest remainders, ties
+ * to the lower index. A @total above the sum of @frame_sizes is that sum. Into @out (@n). */
+void         zicha_sampling_share        (const guint            *frame_sizes,
+                                          guint                   n,
+                                          guint                   total,
+                                          guint                  *out);
+/* What a draw of @spec would start from, drawing and storing nothing, for a front that
+ * proposes sizes: its strata (ZichaSampleStratum*, by stratum key as a draw orders them; one
+ * with stratum NULL when not stratified; none for an empty frame), each with its frame size,
+ * the size it would be asked for (its share of @spec's size, or of the default size, or the
+ * size @spec gives it) as requested_size, its key items (with @spec->key_items, else 0) and
+ * the number of certificates the draw would take as drawn_size. The frame's size into
+ * @out_frame_size (may be NULL). NULL on error (as zicha_sampling_draw () checks @spec). */
+GPtrArray   *zicha_sampling_preview      (ZichaDb                *db,
+                                          const ZichaSampleSpec  *spec,
+                                          guint                  *out_frame_size,
+                                          GError                **error);
+/* The same in a worker thread with a connection of its own to the database at @path (read
+ * only); @spec is copied. A cancelled preview is G_IO_ERROR_CANCELLED. */
+void         zicha_sampling_preview_async  (const char             *path,
+                                            const ZichaSampleSpec  *spec,
+                                            GCancellable           *cancellable,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+GPtrArray   *zicha_sampling_preview_finish (GAsyncResult           *result,
+                                            guint                  *out_frame_size,
+                                            GError                **error);
+/* zicha_sampling_draw () in a worker thread with a connection of its own to the database at
+ * @path, so that a front stays responsive while a large frame is read; @spec and @user_name
+ * are copied. A draw once started is not cancelled: it stores its sample or nothing. */
+void         zicha_sampling_draw_async     (const char             *path,
+                                            gint64                  plan_id,
+                                            const ZichaSampleSpec  *spec,
+                                            const char             *user_name,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+/* The new sample's id, 0 on error. */
+gint64       zicha_sampling_draw_finish    (GAsyncResult           *result,
+                                            GError                **error);
+
 /* Deletes the sample and its items ("delete" entries of each, the sample's last). */
 gboolean     zicha_sampling_delete       (ZichaDb                *db,
                                           gint64                  sample_id,
